@@ -1,0 +1,107 @@
+package com.netvizura.license.model;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The License Details an admin sends to the vendor: one "Label: value" line per field, readable in an e-mail
+ * and parsed back by the vendor's issuer tool. Parsing ignores quoting ("> "), surrounding text and unknown lines,
+ * so a forwarded or quoted e-mail still works. Every field but the installation code may be absent.
+ */
+public record LicenseDetails(Map<Field, String> fields) {
+
+    /** The lines of the text, in order. Labels are part of the contract with the issuer tool. */
+    public enum Field {
+        PRODUCT("Product"),
+        VERSION("Version"),
+        BUILD_DATE("Build date"),
+        INSTALLATION_CODE("Installation Code"),
+        LICENSE_ID("Current license"),
+        LICENSEE("Licensed to"),
+        LICENSE_TYPE("License type"),
+        MAINTENANCE_UNTIL("Maintenance until"),
+        USAGE_UNTIL("Usage until"),
+        HOSTNAME("Hostname"),
+        OPERATING_SYSTEM("Operating system"),
+        JAVA("Java"),
+        SERVER("Server"),
+        GENERATED("Generated"),
+        CONTACT_EMAIL("Contact e-mail");
+
+        private final String label;
+
+        Field(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public static final String TITLE = "NetVizura License Details";
+
+    public LicenseDetails {
+        Objects.requireNonNull(fields, "fields");
+        Map<Field, String> copy = new LinkedHashMap<>();
+        for (Field f : Field.values()) {
+            String v = fields.get(f);
+            if (v != null && !v.isBlank()) {
+                // Values are single lines: a line break would forge another field (or a mail header).
+                copy.put(f, v.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip());
+            }
+        }
+        if (!copy.containsKey(Field.INSTALLATION_CODE)) {
+            throw new IllegalArgumentException("License Details need an Installation Code");
+        }
+        fields = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public String installationCode() {
+        return fields.get(Field.INSTALLATION_CODE);
+    }
+
+    public Optional<String> get(Field field) {
+        return Optional.ofNullable(fields.get(field));
+    }
+
+    /** The text as it is shown, copied, downloaded and mailed; lines end with CRLF as e-mail wants. */
+    public String toText() {
+        StringBuilder sb = new StringBuilder(TITLE).append("\r\n");
+        sb.append("=".repeat(TITLE.length())).append("\r\n");
+        for (Map.Entry<Field, String> e : fields.entrySet()) {
+            sb.append(e.getKey().label()).append(": ").append(e.getValue()).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads License Details from text a customer sent (possibly quoted in a reply).
+     *
+     * @throws IllegalArgumentException when no "Installation Code:" line is found
+     */
+    public static LicenseDetails parse(String text) {
+        Map<Field, String> found = new LinkedHashMap<>();
+        for (String raw : text.split("\\r\\n|\\r|\\n")) {
+            String line = raw.replaceFirst("^[\\s>]*", "");
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String label = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
+            for (Field f : Field.values()) {
+                if (f.label().toLowerCase(Locale.ROOT).equals(label) && !found.containsKey(f)) {
+                    found.put(f, value);
+                }
+            }
+        }
+        if (found.get(Field.INSTALLATION_CODE) == null || found.get(Field.INSTALLATION_CODE).isBlank()) {
+            throw new IllegalArgumentException("No \"Installation Code:\" line found in the License Details");
+        }
+        return new LicenseDetails(found);
+    }
+}
