@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  *     <td>JNDI name under {@code java:comp/env} (e.g. {@code mail/Session}) of a Tomcat mail resource, used instead
  *     of the smtp settings when bound</td></tr>
  * <tr><td>{@code netvizura.license.guard}</td><td>{@code true}</td>
- *     <td>{@code false} switches the license guard off (the License page keeps working)</td></tr>
+ *     <td>{@code true} or {@code false}; {@code false} switches the license guard off</td></tr>
  * </table>
  */
 public final class Settings {
