@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -136,7 +137,7 @@ public final class LicenseStore {
             }
             StoreState state = stateFile.read();
             if (!stateFile.exists()) {
-                stateFile.write(new StoreState(0, sha256OrNull(readActiveOrNull()), state.clockMark()));
+                stateFile.write(new StoreState(0, sha256OrNull(readActiveOrNull()), state.clockMark(), null));
             } else {
                 state = reconcile(readActiveOrNull(), state);
             }
@@ -156,12 +157,31 @@ public final class LicenseStore {
         if (Objects.equals(sha, state.activeKeySha256())) {
             return state;
         }
+        // The cut-off apply may have named a history file after the recorded last retirement: catch up, so that
+        // the next name still sorts after it. Listing the history is fine here; this runs only after a crash.
+        Instant newest = newestHistoryTime();
         StoreState repaired = state.withKeyChange(sha);
+        if (newest != null && (state.lastRetiredAt() == null || newest.isAfter(state.lastRetiredAt()))) {
+            repaired = repaired.withRetirement(newest);
+        }
         auditLog.append(AuditEntry.of(clock.instant(), Actor.SYSTEM, AuditEntry.Action.RECOVER,
                 active == null ? null : previousLicenseId(active), AuditEntry.Outcome.KEY_CHANGED_OUTSIDE_APPLY,
                 Messages.get("store.keyChangedOutsideApply")));
         stateFile.write(repaired);
         return repaired;
+    }
+
+    private Instant newestHistoryTime() throws IOException {
+        Instant newest = null;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(historyDir)) {
+            for (Path file : files) {
+                Optional<HistoryEntry> entry = HistoryNames.parse(file);
+                if (entry.isPresent() && (newest == null || entry.get().retiredAt().isAfter(newest))) {
+                    newest = entry.get().retiredAt();
+                }
+            }
+        }
+        return newest;
     }
 
     /**
@@ -191,6 +211,7 @@ public final class LicenseStore {
         Path newTemp = null;
         Path historyTemp = null;
         Path historyFile = null;
+        Instant retiredAt = null;
         try {
             listener.reached(ApplyStep.LOCKED);
             byte[] oldKey = readActiveOrNull();
@@ -206,7 +227,8 @@ public final class LicenseStore {
             if (oldKey != null) {
                 historyTemp = DurableFiles.writeTemp(historyDir, oldKey);
                 listener.reached(ApplyStep.HISTORY_COPY_WRITTEN);
-                historyFile = freeHistoryName(now, previousLicenseId(oldKey));
+                retiredAt = retirementTime(now, state.lastRetiredAt());
+                historyFile = freeHistoryName(retiredAt, previousLicenseId(oldKey));
                 DurableFiles.moveAtomically(historyTemp, historyFile);
                 historyTemp = null;
                 DurableFiles.fsyncDirectory(historyDir);
@@ -226,7 +248,7 @@ public final class LicenseStore {
             auditFailure(actor, licenseId, e);
             throw e;
         }
-        return finishAfterCommit(newKey, licenseId, actor, now, state);
+        return finishAfterCommit(newKey, licenseId, actor, now, state.withRetirement(retiredAt));
     }
 
     /** The key is active now; what fails from here on is reported as a warning, it cannot undo the change. */
@@ -269,7 +291,16 @@ public final class LicenseStore {
         }
     }
 
-    /** A history name not yet taken; two retirements in one millisecond move the second one on by a millisecond. */
+    /**
+     * Now, but at least a millisecond after the previous retirement: history names then sort in retirement order
+     * even for two applies in one millisecond or after the clock was set back.
+     */
+    private static Instant retirementTime(Instant now, Instant lastRetiredAt) {
+        Instant t = now.truncatedTo(ChronoUnit.MILLIS);
+        return lastRetiredAt == null || t.isAfter(lastRetiredAt) ? t : lastRetiredAt.plusMillis(1);
+    }
+
+    /** A history name not yet taken (the state file may lag behind after a crash). */
     private Path freeHistoryName(Instant retiredAt, String licenseId) {
         Instant t = retiredAt;
         Path candidate = historyDir.resolve(HistoryNames.name(t, licenseId));

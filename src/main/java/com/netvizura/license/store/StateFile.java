@@ -19,6 +19,7 @@ final class StateFile {
     private static final String EPOCH = "epoch";
     private static final String ACTIVE_KEY = "activeKeySha256";
     private static final String CLOCK_MARK = "clockHighWaterMark";
+    private static final String LAST_RETIRED = "lastRetiredAt";
     private static final int MAX_BYTES = 64 * 1024;
 
     private final Path file;
@@ -56,12 +57,16 @@ final class StateFile {
                 throw new NumberFormatException("negative epoch " + epoch);
             }
             String key = p.getProperty(ACTIVE_KEY);
-            String mark = p.getProperty(CLOCK_MARK);
             return new StoreState(epoch, key == null || key.isBlank() ? null : key.trim(),
-                    mark == null || mark.isBlank() ? null : Instant.parse(mark.trim()));
+                    instantOrNull(p, CLOCK_MARK), instantOrNull(p, LAST_RETIRED));
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             throw new StoreException("store.stateCorrupt", e, file, e.getMessage());
         }
+    }
+
+    private static Instant instantOrNull(Properties p, String name) {
+        String value = p.getProperty(name);
+        return value == null || value.isBlank() ? null : Instant.parse(value.trim());
     }
 
     void write(StoreState state) throws IOException {
@@ -73,6 +78,9 @@ final class StateFile {
         }
         if (state.clockMark() != null) {
             text.append(CLOCK_MARK).append('=').append(state.clockMark()).append('\n');
+        }
+        if (state.lastRetiredAt() != null) {
+            text.append(LAST_RETIRED).append('=').append(state.lastRetiredAt()).append('\n');
         }
         DurableFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }

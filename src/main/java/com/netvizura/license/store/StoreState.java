@@ -10,16 +10,22 @@ import java.time.Instant;
  *                        {@code license.key} means an apply was cut off after its commit or the file was replaced by
  *                        hand, and the store repairs the epoch
  * @param clockMark       the latest clock reading recorded, or null before the first one
+ * @param lastRetiredAt   the time in the newest history file name, or null before the first one; the next one is
+ *                        later, so that history names sort in the order the keys were retired
  */
-record StoreState(long epoch, String activeKeySha256, Instant clockMark) {
+record StoreState(long epoch, String activeKeySha256, Instant clockMark, Instant lastRetiredAt) {
 
-    static final StoreState EMPTY = new StoreState(0, null, null);
+    static final StoreState EMPTY = new StoreState(0, null, null, null);
 
     StoreState withKeyChange(String newKeySha256) {
-        return new StoreState(epoch + 1, newKeySha256, clockMark);
+        return new StoreState(epoch + 1, newKeySha256, clockMark, lastRetiredAt);
+    }
+
+    StoreState withRetirement(Instant retiredAt) {
+        return retiredAt == null ? this : new StoreState(epoch, activeKeySha256, clockMark, retiredAt);
     }
 
     StoreState withClockMark(Instant mark) {
-        return new StoreState(epoch, activeKeySha256, mark);
+        return new StoreState(epoch, activeKeySha256, mark, lastRetiredAt);
     }
 }

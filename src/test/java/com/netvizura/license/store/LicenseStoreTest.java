@@ -108,7 +108,7 @@ class LicenseStoreTest {
     }
 
     @Test
-    void apply_sameLicenseRetiredTwiceInOneMillisecond_keepsBothCopies() throws Exception {
+    void apply_severalRetirementsInOneMillisecond_keepAllCopiesInRetirementOrder() throws Exception {
         LicenseStore store = open(T0); // fixed clock: every apply happens "at the same millisecond"
         byte[] a = key("NVZ-A");
         byte[] b = key("NVZ-B");
@@ -119,10 +119,19 @@ class LicenseStoreTest {
 
         List<HistoryEntry> history = store.history();
         assertEquals(3, history.size());
-        assertEquals(List.of("20261128T074512.123Z_NVZ-A.key", "20261128T074512.123Z_NVZ-B.key",
-                        "20261128T074512.124Z_NVZ-A.key"),
+        assertEquals(List.of("20261128T074512.123Z_NVZ-A.key", "20261128T074512.124Z_NVZ-B.key",
+                        "20261128T074512.125Z_NVZ-A.key"),
                 history.stream().map(e -> e.file().getFileName().toString()).toList());
         assertArrayEquals(a, history.get(2).readKey());
+    }
+
+    @Test
+    void apply_afterClockWasSetBack_historyStillSortsInRetirementOrder() throws Exception {
+        open(T0).apply(key("NVZ-A"), "NVZ-A", ADMIN);
+        open(T0).apply(key("NVZ-B"), "NVZ-B", ADMIN);
+        open(T0.minusSeconds(86_400)).apply(key("NVZ-C"), "NVZ-C", ADMIN);
+
+        assertEquals(List.of("NVZ-A", "NVZ-B"), open(T0).history().stream().map(HistoryEntry::licenseId).toList());
     }
 
     @Test
