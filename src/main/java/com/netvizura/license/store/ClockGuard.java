@@ -59,6 +59,7 @@ public final class ClockGuard {
         return writes;
     }
 
+    @SuppressWarnings("try") // the resource is the held directory lock, used only for its close()
     private void persist() {
         Instant target = mark;
         try (DirectoryLock.Held held = lock.acquire()) {

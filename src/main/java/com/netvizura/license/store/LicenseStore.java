@@ -129,6 +129,7 @@ public final class LicenseStore {
         }
     }
 
+    @SuppressWarnings("try") // the resource is the held directory lock, used only for its close()
     private void recoverAtStart() {
         try (DirectoryLock.Held held = lock.acquire()) {
             int removed = DurableFiles.removeOwnTemps(dir) + DurableFiles.removeOwnTemps(historyDir);
@@ -165,7 +166,7 @@ public final class LicenseStore {
             repaired = repaired.withRetirement(newest);
         }
         auditLog.append(AuditEntry.of(clock.instant(), Actor.SYSTEM, AuditEntry.Action.RECOVER,
-                active == null ? null : previousLicenseId(active), AuditEntry.Outcome.KEY_CHANGED_OUTSIDE_APPLY,
+                active == null ? null : licenseIdOrNull(active), AuditEntry.Outcome.KEY_CHANGED_OUTSIDE_APPLY,
                 Messages.get("store.keyChangedOutsideApply")));
         stateFile.write(repaired);
         return repaired;
@@ -192,6 +193,7 @@ public final class LicenseStore {
      * @return {@code APPLIED} with the new epoch, or {@code ALREADY_ACTIVE} when these exact bytes are active
      * @throws StoreException when the key could not be put in place; the previous key is then still active
      */
+    @SuppressWarnings("try") // the resource is the held directory lock, used only for its close()
     public ApplyOutcome apply(byte[] key, String licenseId, Actor actor) throws StoreException {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(actor, "actor");
@@ -228,7 +230,7 @@ public final class LicenseStore {
                 historyTemp = DurableFiles.writeTemp(historyDir, oldKey);
                 listener.reached(ApplyStep.HISTORY_COPY_WRITTEN);
                 retiredAt = retirementTime(now, state.lastRetiredAt());
-                historyFile = freeHistoryName(retiredAt, previousLicenseId(oldKey));
+                historyFile = freeHistoryName(retiredAt, licenseIdOrNull(oldKey));
                 DurableFiles.moveAtomically(historyTemp, historyFile);
                 historyTemp = null;
                 DurableFiles.fsyncDirectory(historyDir);
@@ -311,7 +313,7 @@ public final class LicenseStore {
         return candidate;
     }
 
-    private String previousLicenseId(byte[] key) {
+    private String licenseIdOrNull(byte[] key) {
         try {
             return ids.licenseIdOf(key.clone()).orElse(null);
         } catch (RuntimeException e) {
@@ -322,6 +324,7 @@ public final class LicenseStore {
     }
 
     /** Records an upload that verification or policy refused; {@code licenseId} is null when unknown. */
+    @SuppressWarnings("try") // the resource is the held directory lock, used only for its close()
     public void recordRefusal(Actor actor, String licenseId, String reason) throws StoreException {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(reason, "reason");
