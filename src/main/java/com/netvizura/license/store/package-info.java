@@ -1,5 +1,5 @@
 /**
- * The data directory
- * May import:  atomic apply, history, audit log, epoch and the clock high-water mark.:model and key.
+ * The license data directory: atomic apply of a key, history of previous keys, audit log, epoch and the clock
+ * high-water mark. Works on key bytes and license ids only. May import: model and key.
  */
 package com.netvizura.license.store;

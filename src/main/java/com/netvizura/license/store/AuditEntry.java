@@ -1,0 +1,46 @@
+package com.netvizura.license.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One line of {@code audit.log}.
+ *
+ * @param licenseId the license id the line is about, or null when it was not known (e.g. an unreadable upload)
+ * @param reason    why (refusal or failure sentence, repair note), or null
+ */
+public record AuditEntry(Instant time, String user, String remoteAddress, Action action, String licenseId,
+                         Outcome outcome, String reason) {
+
+    /** What was attempted. */
+    public enum Action {
+        /** An admin uploaded a key. */
+        APPLY,
+        /** The store repaired the directory after a crash or an outside change. */
+        RECOVER
+    }
+
+    /** How it ended. */
+    public enum Outcome {
+        APPLIED,
+        ALREADY_ACTIVE,
+        REFUSED,
+        FAILED,
+        /** license.key differed from the last recorded apply; the epoch was raised so everyone reloads it. */
+        KEY_CHANGED_OUTSIDE_APPLY,
+        /** The line before was cut off by a crash and has been closed with a line break. */
+        TORN_LINE_CLOSED
+    }
+
+    public AuditEntry {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    static AuditEntry of(Instant time, Actor actor, Action action, String licenseId, Outcome outcome, String reason) {
+        return new AuditEntry(time, actor.user(), actor.remoteAddress(), action, licenseId, outcome, reason);
+    }
+}

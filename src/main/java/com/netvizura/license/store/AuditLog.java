@@ -1,0 +1,194 @@
+package com.netvizura.license.store;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.spi.JsonProvider;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code audit.log}: one JSON object a line, appended and forced to disk. Values go through a JSON writer, so a
+ * user name with quotes or line breaks stays inside its string and cannot forge a line.
+ *
+ * <p>Torn lines: a crash (power loss) can leave the last line cut off without its line break. The reader skips
+ * such an unterminated last line. The next append first closes it with a line break followed by a
+ * {@link AuditEntry.Outcome#TORN_LINE_CLOSED} line, so new lines always start on a line of their own and the
+ * reader knows the unreadable line before that marker is a crash remnant. Any other unreadable line is reported.
+ * Callers hold the directory lock while appending.
+ */
+final class AuditLog {
+
+    static final int MAX_VALUE_CHARS = 2000;
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final String TIME = "time";
+    private static final String USER = "user";
+    private static final String REMOTE = "remoteAddress";
+    private static final String ACTION = "action";
+    private static final String LICENSE_ID = "licenseId";
+    private static final String OUTCOME = "outcome";
+    private static final String REASON = "reason";
+
+    private final Path file;
+    private final Clock clock;
+
+    AuditLog(Path file, Clock clock) {
+        this.file = file;
+        this.clock = clock;
+    }
+
+    Path path() {
+        return file;
+    }
+
+    void append(AuditEntry entry) throws IOException {
+        boolean created = !Files.exists(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+            if (size > 0 && !endsWithLineBreak(channel, size)) {
+                out.write('\n');
+                writeLine(out, AuditEntry.of(clock.instant(), Actor.SYSTEM, AuditEntry.Action.RECOVER, null,
+                        AuditEntry.Outcome.TORN_LINE_CLOSED, "the line before was cut off by a crash"));
+            }
+            writeLine(out, entry);
+            ByteBuffer buffer = ByteBuffer.wrap(out.toByteArray());
+            try {
+                long position = size;
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
+                channel.force(true);
+            } catch (IOException e) {
+                // Leave no half line behind when the disk is full; a crash here is handled by the torn-line rule.
+                try {
+                    channel.truncate(size);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+                throw e;
+            }
+        }
+        if (created) {
+            DurableFiles.fsyncDirectory(file.getParent());
+        }
+    }
+
+    private static boolean endsWithLineBreak(FileChannel channel, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        return channel.read(last, size - 1) == 1 && last.get(0) == '\n';
+    }
+
+    private static void writeLine(ByteArrayOutputStream out, AuditEntry entry) {
+        JsonObjectBuilder b = JSON.createObjectBuilder()
+                .add(TIME, entry.time().toString())
+                .add(USER, cap(entry.user()))
+                .add(REMOTE, cap(entry.remoteAddress()))
+                .add(ACTION, entry.action().name());
+        addNullable(b, LICENSE_ID, entry.licenseId());
+        b.add(OUTCOME, entry.outcome().name());
+        addNullable(b, REASON, entry.reason());
+        StringWriter text = new StringWriter(256);
+        try (JsonWriter writer = JSON.createWriter(text)) {
+            writer.writeObject(b.build());
+        }
+        out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+    }
+
+    private static void addNullable(JsonObjectBuilder b, String name, String value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, cap(value));
+        }
+    }
+
+    /** Keeps one line small: a huge user name or reason must not make the log unreadable. */
+    private static String cap(String value) {
+        return value.length() <= MAX_VALUE_CHARS ? value : value.substring(0, MAX_VALUE_CHARS) + "...";
+    }
+
+    /** All lines, oldest first. */
+    List<AuditEntry> read() throws StoreException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StoreException("store.readFailed", e, file, IoProblems.describe(e));
+        }
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                lines.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        String unterminated = start < bytes.length ? new String(bytes, start, bytes.length - start,
+                StandardCharsets.UTF_8) : null;
+
+        List<AuditEntry> entries = new ArrayList<>(lines.size());
+        AuditEntry[] parsed = new AuditEntry[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            parsed[i] = parseOrNull(lines.get(i));
+        }
+        for (int i = 0; i < parsed.length; i++) {
+            if (parsed[i] != null) {
+                entries.add(parsed[i]);
+            } else if (!(i + 1 < parsed.length && closesTornLine(parsed[i + 1]))) {
+                throw new StoreException("store.auditCorrupt", null, file, i + 1);
+            }
+        }
+        if (unterminated != null) {
+            AuditEntry last = parseOrNull(unterminated);
+            if (last != null) {
+                entries.add(last); // complete but for its line break
+            }
+        }
+        return entries;
+    }
+
+    private static boolean closesTornLine(AuditEntry entry) {
+        return entry != null && entry.action() == AuditEntry.Action.RECOVER
+                && entry.outcome() == AuditEntry.Outcome.TORN_LINE_CLOSED;
+    }
+
+    private static AuditEntry parseOrNull(String line) {
+        try (JsonReader reader = JSON.createReader(new StringReader(line))) {
+            JsonObject o = reader.readObject();
+            return new AuditEntry(Instant.parse(o.getString(TIME)), o.getString(USER), o.getString(REMOTE),
+                    AuditEntry.Action.valueOf(o.getString(ACTION)), stringOrNull(o, LICENSE_ID),
+                    AuditEntry.Outcome.valueOf(o.getString(OUTCOME)), stringOrNull(o, REASON));
+        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException
+                 | DateTimeParseException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static String stringOrNull(JsonObject o, String name) {
+        JsonValue value = o.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : o.getString(name);
+    }
+}

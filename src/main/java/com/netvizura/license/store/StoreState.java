@@ -1,0 +1,31 @@
+package com.netvizura.license.store;
+
+import java.time.Instant;
+
+/**
+ * The content of {@code state.properties}.
+ *
+ * @param epoch           license-change counter, +1 for every change of the active key
+ * @param activeKeySha256 SHA-256 (hex) of the key the epoch counts, or null when no key was active; a different
+ *                        {@code license.key} means an apply was cut off after its commit or the file was replaced by
+ *                        hand, and the store repairs the epoch
+ * @param clockMark       the latest clock reading recorded, or null before the first one
+ * @param lastRetiredAt   the time in the newest history file name, or null before the first one; the next one is
+ *                        later, so that history names sort in the order the keys were retired
+ */
+record StoreState(long epoch, String activeKeySha256, Instant clockMark, Instant lastRetiredAt) {
+
+    static final StoreState EMPTY = new StoreState(0, null, null, null);
+
+    StoreState withKeyChange(String newKeySha256) {
+        return new StoreState(epoch + 1, newKeySha256, clockMark, lastRetiredAt);
+    }
+
+    StoreState withRetirement(Instant retiredAt) {
+        return retiredAt == null ? this : new StoreState(epoch, activeKeySha256, clockMark, retiredAt);
+    }
+
+    StoreState withClockMark(Instant mark) {
+        return new StoreState(epoch, activeKeySha256, mark, lastRetiredAt);
+    }
+}
