@@ -1,5 +1,6 @@
 package com.netvizura.license.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,21 +44,28 @@ public record LicenseDetails(Map<Field, String> fields) {
     }
 
     public static final String TITLE = "NetVizura License Details";
+    /** The value of {@link Field#LICENSE_ID} when no license has been applied. */
+    public static final String NONE = "none";
 
     public LicenseDetails {
         Objects.requireNonNull(fields, "fields");
         Map<Field, String> copy = new LinkedHashMap<>();
         for (Field f : Field.values()) {
             String v = fields.get(f);
-            if (v != null && !v.isBlank()) {
-                // Values are single lines: a line break would forge another field (or a mail header).
-                copy.put(f, v.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip());
+            if (v == null) {
+                continue;
+            }
+            // Values are single lines: a line break would forge another field (or a mail header);
+            // other control characters (tab, NUL, escape) have no business in an e-mail either.
+            String line = v.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]+", " ").strip();
+            if (!line.isEmpty()) {
+                copy.put(f, line);
             }
         }
         if (!copy.containsKey(Field.INSTALLATION_CODE)) {
             throw new IllegalArgumentException("License Details need an Installation Code");
         }
-        fields = java.util.Collections.unmodifiableMap(copy);
+        fields = Collections.unmodifiableMap(copy);
     }
 
     public String installationCode() {
