@@ -1,7 +1,7 @@
 package com.netvizura.license.issuer;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
+import com.netvizura.license.machine.InstallationCodeCodec;
+import com.netvizura.license.machine.InstallationCodeException;
 
 /**
  * Checks an installation code before a key is bound to it, so that a mistyped or truncated code is refused at
@@ -9,26 +9,20 @@ import java.util.regex.Pattern;
  */
 final class InstallationCodes {
 
-    /** {@code NVZ1-} and at least two groups of Crockford base32 (DESIGN.md section 4). */
-    private static final Pattern SHAPE = Pattern.compile("NVZ1(-[0-9A-HJKMNP-TV-Z]{1,16}){2,}");
-
     private InstallationCodes() {
     }
 
     /**
-     * The code in its normal form (upper case, no surrounding space).
+     * The code in its canonical form, decoded with its checksum by the same codec the server uses (this is the one
+     * place the issuer decides whether a code is acceptable; the codec loads no hardware-probe classes).
      *
-     * <p>This is the one place that decides whether a code is acceptable. It checks the shape only; it is meant to
-     * switch to the machine package's decoder, which also checks the code's checksum.
-     *
-     * @throws IssuerException refused when the code is not an installation code
+     * @throws IssuerException refused when the code is not a valid installation code
      */
     static String requireWellFormed(String code) throws IssuerException {
-        String normal = code.strip().toUpperCase(Locale.ROOT);
-        if (!SHAPE.matcher(normal).matches()) {
-            throw IssuerException.refused("[" + code + "] is not an Installation Code (NVZ1-XXXXX-XXXXX-...);"
-                    + " copy it again from the customer's License Details");
+        try {
+            return InstallationCodeCodec.canonical(code).value();
+        } catch (InstallationCodeException e) {
+            throw IssuerException.refused(e.getMessage());
         }
-        return normal;
     }
 }

@@ -17,6 +17,11 @@ public record SendResult(boolean delivered, String message, String detail) {
         Objects.requireNonNull(detail, "detail");
     }
 
+    /** The result when neither an SMTP host nor a mail session is configured: only the mailto link can send. */
+    public static SendResult notConfigured() {
+        return failed(com.netvizura.license.model.Messages.get("mail.send.notConfigured"), "");
+    }
+
     static SendResult delivered(String message) {
         return new SendResult(true, message, "");
     }

@@ -32,7 +32,8 @@ class IssuerCliTest {
 
     /** 2026-03-15 00:30 in Belgrade is still 2026-03-14 in UTC: the issue day is the clock zone's. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-14T23:30:00Z"), ZoneId.of("Europe/Belgrade"));
-    private static final String CODE = "NVZ1-7K3QD-M2X9P-4HT6W";
+    // A real code (processor, machine-id and one MAC), so that the checksum holds.
+    private static final String CODE = "NVZ1-6144B-SW0VD-QSNTF-3";
 
     @TempDir
     Path dir;
@@ -165,6 +166,7 @@ class IssuerCliTest {
             {"--installation-code", CODE, "--type", "subscription", "--usage-until", "2026-03-01"},
             {"--installation-code", CODE, "--type", "subscription", "--usage-until", "2026-12-31", "--maintenance-until", "2027-12-31"},
             {"--installation-code", "NVZ1-12345", "--type", "perpetual"},
+            {"--installation-code", "NVZ1-6144B-SW0VD-QSNFT-3", "--type", "perpetual"},
             {"--installation-code", "ABCD-EFGH-IJKL", "--type", "perpetual"},
             {"--details", details.toString(), "--type", "perpetual"},
             {"--details", dir.resolve("missing.txt").toString(), "--type", "perpetual"},

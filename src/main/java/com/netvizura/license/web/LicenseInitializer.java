@@ -1,0 +1,52 @@
+package com.netvizura.license.web;
+
+import com.netvizura.license.key.TrustedKeys;
+import com.netvizura.license.machine.OshiHardwareProbe;
+import com.netvizura.license.model.BuildInfo;
+import com.netvizura.license.service.LicenseService;
+import com.netvizura.license.service.Settings;
+import com.netvizura.license.store.StoreException;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * Starts the license service and registers the plugin's listeners and filters in code, so that they are there
+ * also when the plugin is laid over the host NetVizura WAR, whose {@code web.xml} wins (and may switch annotation
+ * scanning off). Declared in {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}.
+ *
+ * <p>The hardware probe and the first verification of the active key run here, at deployment, never on a request.
+ * Wrong settings or an unreadable data directory stop the deployment with a message that says what to fix.
+ */
+public final class LicenseInitializer implements ServletContainerInitializer {
+
+    /** The context attribute under which the host application finds the {@link LicenseService}. */
+    public static final String SERVICE_ATTRIBUTE = LicenseService.class.getName();
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        Settings settings = Settings.fromSystem(context::getInitParameter);
+        context.log("NetVizura License settings: " + settings);
+        LicenseService service;
+        try {
+            service = LicenseService.start(settings, new OshiHardwareProbe(settings.home()), TrustedKeys.builtIn(),
+                    BuildInfo.current(), Clock.systemDefaultZone(), context.getServerInfo());
+        } catch (StoreException e) {
+            throw new ServletException("NetVizura License cannot start: " + e.getMessage(), e);
+        }
+        context.setAttribute(SERVICE_ATTRIBUTE, service);
+        WebRegistration.register(context, service);
+    }
+
+    /** The service started for {@code context}; fails loudly when the initializer did not run. */
+    public static LicenseService service(ServletContext context) {
+        Object service = context.getAttribute(SERVICE_ATTRIBUTE);
+        if (!(service instanceof LicenseService)) {
+            throw new IllegalStateException("ERROR_NOT_STARTED: the NetVizura License initializer did not run; keep "
+                    + "META-INF/services/jakarta.servlet.ServletContainerInitializer in the WAR's classes");
+        }
+        return (LicenseService) service;
+    }
+}

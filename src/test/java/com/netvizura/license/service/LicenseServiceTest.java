@@ -1,0 +1,192 @@
+package com.netvizura.license.service;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.netvizura.license.key.LicenseKeySigner;
+import com.netvizura.license.key.TrustedKeys;
+import com.netvizura.license.key.VendorKeyPair;
+import com.netvizura.license.machine.HardwareProbe;
+import com.netvizura.license.machine.InstallationCodes;
+import com.netvizura.license.machine.MachineFacts;
+import com.netvizura.license.model.BuildInfo;
+import com.netvizura.license.model.License;
+import com.netvizura.license.model.LicenseStatus;
+import com.netvizura.license.model.LicenseType;
+import com.netvizura.license.store.Actor;
+import com.netvizura.license.store.AuditEntry;
+import com.netvizura.license.store.LicenseStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The facade over real keys, a real data directory and the real evaluator; only the probe and the clock are fakes. */
+class LicenseServiceTest {
+
+    private static final VendorKeyPair VENDOR = VendorKeyPair.generate();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+    private static final BuildInfo BUILD = new BuildInfo("1.0.0", LocalDate.parse("2026-11-01"));
+    private static final Actor ADMIN = new Actor("admin", "127.0.0.1");
+    private static final MachineFacts HERE = new MachineFacts(null, null, "BFEBFBFF000906EA",
+            "3d1219c7c4c5404aaa1f6d2a48adfda4", List.of("02:fc:00:00:00:01"), null, "nv1", "Debian GNU/Linux 12");
+    private static final MachineFacts ELSEWHERE = new MachineFacts(null, null, "BFEBFBFF000A0671",
+            "9f1b2c3d4e5f60718293a4b5c6d7e8f9", List.of("3c:ec:ef:12:34:56"), null, "nv2", "Debian GNU/Linux 12");
+
+    @TempDir
+    Path home;
+
+    private final AtomicInteger probes = new AtomicInteger();
+    private LicenseService service;
+
+    @BeforeEach
+    void start() throws Exception {
+        service = startService();
+    }
+
+    private LicenseService startService() throws Exception {
+        HardwareProbe probe = () -> {
+            probes.incrementAndGet();
+            return HERE;
+        };
+        Properties sys = new Properties();
+        sys.setProperty(Settings.HOME, home.toString());
+        Settings settings = new Settings(sys, Map.of(), name -> null);
+        return LicenseService.start(settings, probe, TrustedKeys.of(VENDOR.publicKey()), BUILD, CLOCK, "Apache Tomcat/10.1.59");
+    }
+
+    private static byte[] key(String id, MachineFacts machine, LocalDate maintenanceUntil) {
+        License license = new License(id, CLOCK.instant().minusSeconds(3600), "ACME Networks", "it@acme.example",
+                LicenseType.PERPETUAL, maintenanceUntil, null, InstallationCodes.of(machine).value(),
+                List.of("netflow"), Map.of("devices", 100L), null, Map.of());
+        return LicenseKeySigner.sign(license, VENDOR.privateKey()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void start_withoutKey_saysNoLicenseAndProbesOnce() {
+        assertEquals(LicenseStatus.NO_LICENSE, service.verdict().status());
+        assertFalse(service.isOperational());
+        service.verdict();
+        service.details(null);
+        assertEquals(1, probes.get());
+    }
+
+    @Test
+    void apply_validKey_isActiveOperationalAndRaisesEpoch() throws Exception {
+        long before = service.epoch();
+
+        AppliedLicense applied = service.apply(key("NVZ-2026-000001", HERE, LocalDate.parse("2027-11-27")), ADMIN);
+
+        assertTrue(applied.changed());
+        assertEquals(LicenseStatus.VALID, applied.verdict().status());
+        assertEquals(before + 1, service.epoch());
+        assertTrue(service.isOperational());
+        assertTrue(service.hasModule("netflow"));
+        assertFalse(service.hasModule("eventlog"));
+        assertEquals(100L, service.limit("devices").getAsLong());
+        assertEquals("NVZ-2026-000001", service.details("admin@acme.example").get(
+                com.netvizura.license.model.LicenseDetails.Field.LICENSE_ID).orElseThrow());
+    }
+
+    @Test
+    void apply_sameKeyTwice_changesNothingTheSecondTime() throws Exception {
+        byte[] key = key("NVZ-2026-000001", HERE, LocalDate.parse("2027-11-27"));
+        service.apply(key, ADMIN);
+        long epoch = service.epoch();
+
+        AppliedLicense again = service.apply(key, ADMIN);
+
+        assertFalse(again.changed());
+        assertEquals(epoch, service.epoch());
+        assertEquals(0, service.history().size());
+    }
+
+    @Test
+    void apply_keyForAnotherMachine_isRefusedAuditedAndChangesNothing() throws Exception {
+        byte[] good = key("NVZ-2026-000001", HERE, LocalDate.parse("2027-11-27"));
+        service.apply(good, ADMIN);
+        long epoch = service.epoch();
+
+        LicenseRefusedException e = assertThrows(LicenseRefusedException.class,
+                () -> service.apply(key("NVZ-2026-000002", ELSEWHERE, LocalDate.parse("2027-11-27")), ADMIN));
+
+        assertEquals(LicenseRefusedException.Cause.NOT_USABLE_HERE, e.refusal());
+        assertTrue(e.getMessage().contains("changed"), e.getMessage());
+        assertEquals(epoch, service.epoch());
+        assertEquals("NVZ-2026-000001", service.verdict().license().orElseThrow().id());
+        assertArrayEquals(good, Files.readAllBytes(home.resolve("license/license.key")));
+        AuditEntry last = lastAudit();
+        assertEquals("NVZ-2026-000002", last.licenseId());
+        assertEquals(AuditEntry.Outcome.REFUSED, last.outcome());
+    }
+
+    @Test
+    void apply_tamperedKey_isRefusedAsNotAValidKey() throws Exception {
+        byte[] key = key("NVZ-2026-000001", HERE, LocalDate.parse("2027-11-27"));
+        String text = new String(key, StandardCharsets.US_ASCII);
+        int i = text.indexOf('.') + 5;
+        char c = text.charAt(i);
+        byte[] tampered = (text.substring(0, i) + (c == 'A' ? 'B' : 'A') + text.substring(i + 1)).getBytes(StandardCharsets.US_ASCII);
+
+        LicenseRefusedException e = assertThrows(LicenseRefusedException.class, () -> service.apply(tampered, ADMIN));
+
+        assertEquals(LicenseRefusedException.Cause.NOT_A_VALID_KEY, e.refusal());
+        assertEquals(LicenseStatus.NO_LICENSE, service.verdict().status());
+        assertFalse(Files.exists(home.resolve("license/license.key")));
+    }
+
+    @Test
+    void apply_buildReleasedAfterMaintenance_isRefusedAsVersionNotCovered() {
+        LicenseRefusedException e = assertThrows(LicenseRefusedException.class,
+                () -> service.apply(key("NVZ-2025-000001", HERE, LocalDate.parse("2026-10-31")), ADMIN));
+
+        assertEquals(LicenseRefusedException.Cause.NOT_USABLE_HERE, e.refusal());
+    }
+
+    @Test
+    void restart_keyEditedOnDisk_becomesInvalidAndIsNotDeleted() throws Exception {
+        service.apply(key("NVZ-2026-000001", HERE, LocalDate.parse("2027-11-27")), ADMIN);
+        Path active = home.resolve("license/license.key");
+        String text = Files.readString(active).replace("-----END", "x-----END");
+        Files.writeString(active, text);
+
+        LicenseService restarted = startService();
+
+        assertEquals(LicenseStatus.INVALID, restarted.verdict().status());
+        assertFalse(restarted.isOperational());
+        assertTrue(Files.exists(active));
+    }
+
+    @Test
+    void epoch_changedByAnotherProcess_isSeenWithinAboutASecond() throws Exception {
+        LicenseService other = startService();
+        long before = service.epoch();
+
+        other.apply(key("NVZ-2026-000003", HERE, LocalDate.parse("2027-11-27")), ADMIN);
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (service.epoch() == before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(before + 1, service.epoch());
+        assertEquals("NVZ-2026-000003", service.verdict().license().orElseThrow().id());
+    }
+
+    private AuditEntry lastAudit() throws Exception {
+        List<AuditEntry> log = LicenseStore.open(home.resolve("license"), b -> java.util.Optional.empty(), CLOCK).auditLog();
+        return log.get(log.size() - 1);
+    }
+}
