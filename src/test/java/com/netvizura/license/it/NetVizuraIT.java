@@ -4,7 +4,6 @@ import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -15,8 +14,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Base of every integration test: deploys the WAR that {@code mvn package} just built, unchanged, into a real
  * Tomcat that Arquillian starts (see {@code arquillian.xml}), and tests it from outside as a client.
  *
- * <p>Every {@code *IT} runs on Tomcat 10.1; classes or methods tagged {@value #SMOKE} run on Tomcat 11 too.
- * A test that needs extra content declares its own {@code @Deployment} method that starts from {@link #builtWar()}.
+ * <p>Each concrete IT declares its deployment, so that one that needs extra content (a test bean, a page, a key)
+ * can add it (Arquillian collects {@code @Deployment} methods of superclasses too, so the base has none):
+ * <pre>
+ * &#64;Deployment(testable = false)
+ * public static WebArchive deployment() {
+ *     return builtWar();
+ * }
+ * </pre>
+ * Every {@code *IT} runs on Tomcat 10.1; classes or methods tagged {@value #SMOKE} run on Tomcat 11 too.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class NetVizuraIT {
@@ -30,11 +36,6 @@ public abstract class NetVizuraIT {
     /** The deployed application's root, e.g. {@code http://127.0.0.1:PORT/netvizura-license/}. */
     @ArquillianResource
     protected URL baseUrl;
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return builtWar();
-    }
 
     /** The WAR from {@code target/}, named {@code netvizura-license.war} so the context path is the real one. */
     protected static WebArchive builtWar() {

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,11 @@ class LoginIT extends NetVizuraIT {
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
 
     private WebClient visitor;
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return builtWar();
+    }
 
     @BeforeEach
     void newVisitor() {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.netvizura.license.it.BrowserIT;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.TestUser;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,6 +18,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The standalone shell in a real browser: login, the gear menu per role, and log out. */
 class ShellIT extends BrowserIT {
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return builtWar();
+    }
 
     @Test
     @Tag(NetVizuraIT.SMOKE)
