@@ -1,0 +1,57 @@
+package com.netvizura.license.it;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Base of every integration test: deploys the WAR that {@code mvn package} just built, unchanged, into a real
+ * Tomcat that Arquillian starts (see {@code arquillian.xml}), and tests it from outside as a client.
+ *
+ * <p>Each concrete IT declares its deployment, so that one that needs extra content (a test bean, a page, a key)
+ * can add it (Arquillian collects {@code @Deployment} methods of superclasses too, so the base has none):
+ * <pre>
+ * &#64;Deployment(testable = false)
+ * public static WebArchive deployment() {
+ *     return builtWar();
+ * }
+ * </pre>
+ * Every {@code *IT} runs on Tomcat 10.1; classes or methods tagged {@value #SMOKE} run on Tomcat 11 too.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class NetVizuraIT {
+
+    /** JUnit tag of the small suite that also runs on Tomcat 11. */
+    public static final String SMOKE = "smoke";
+
+    static final String ERROR_NO_WAR =
+            "ERROR_NO_WAR: [%s] does not exist; run the ITs through `mvn verify`, which builds the WAR first";
+
+    /** The deployed application's root, e.g. {@code http://127.0.0.1:PORT/netvizura-license/}. */
+    @ArquillianResource
+    protected URL baseUrl;
+
+    /** The WAR from {@code target/}, named {@code netvizura-license.war} so the context path is the real one. */
+    protected static WebArchive builtWar() {
+        File war = new File(System.getProperty("it.war", "target/netvizura-license.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException(String.format(ERROR_NO_WAR, war.getAbsolutePath()));
+        }
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    /** {@code path} relative to the application root ("" is the root itself). */
+    protected URI url(String path) {
+        try {
+            return baseUrl.toURI().resolve(path);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.netvizura.license.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a browser: an HTTP client that keeps its cookies (so, one session) and follows redirects,
+ * for tests that only need to see what the server answers. One instance is one visitor.
+ */
+public final class WebClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI root;
+    private final HttpClient http;
+
+    public WebClient(URI root) {
+        this.root = root;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(TIMEOUT)
+                .build();
+    }
+
+    /** GET of {@code path} relative to the application root. */
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(root.resolve(path)).GET());
+    }
+
+    /** POST of an HTML form ({@code application/x-www-form-urlencoded}) to {@code path}. */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(root.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Logs in as {@code user}; the answer is the page the login leads to (the dashboard). */
+    public HttpResponse<String> logIn(TestUser user) {
+        return logIn(user.username(), user.password());
+    }
+
+    /**
+     * Logs in the way a person does: open the application (the container shows the login form and remembers
+     * the page asked for), then submit the form. Tomcat refuses a login that was not asked for by a page.
+     */
+    public HttpResponse<String> logIn(String username, String password) {
+        get("");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("j_username", username);
+        form.put("j_password", password);
+        return postForm("j_security_check", form);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
