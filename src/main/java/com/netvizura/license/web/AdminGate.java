@@ -1,0 +1,68 @@
+package com.netvizura.license.web;
+
+import com.netvizura.license.service.LicenseService;
+import com.netvizura.license.store.Actor;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The License page's own access rule, checked in code on every load and every action: the container's
+ * security constraint may be missing (an overlay whose host {@code web.xml} does not protect {@code /license/*})
+ * or name another role than the setting {@code netvizura.license.adminRole}. Changes must in addition come from a
+ * page of this application ({@link SameOrigin}).
+ */
+final class AdminGate {
+
+    private AdminGate() {
+    }
+
+    /** Whether the logged-in user has the admin role of the settings. */
+    static boolean isAdmin(HttpServletRequest request, LicenseService service) {
+        return request.getRemoteUser() != null && request.isUserInRole(service.settings().adminRole());
+    }
+
+    /** Whether the current Faces request may view the License page. */
+    static boolean mayView(FacesContext faces, LicenseService service) {
+        return isAdmin(request(faces), service);
+    }
+
+    /**
+     * Whether the current Faces request may change something: an admin, from a page of this application.
+     * When not, the answer is already 403 and the response complete; the caller just returns.
+     */
+    static boolean mayChange(FacesContext faces, LicenseService service) {
+        HttpServletRequest request = request(faces);
+        if (isAdmin(request, service) && SameOrigin.check(request)) {
+            return true;
+        }
+        forbid(faces);
+        return false;
+    }
+
+    /** Answers 403 (the container shows its error page) and skips the rest of the Faces lifecycle. */
+    static void forbid(FacesContext faces) {
+        try {
+            faces.getExternalContext().responseSendError(HttpServletResponse.SC_FORBIDDEN, "Access denied");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalStateException e) {
+            // Response already committed: nothing more can be said to the client; the action still does nothing.
+        }
+        faces.responseComplete();
+    }
+
+    /** Who is acting, for the audit log: user name and remote address of the request. */
+    static Actor actor(FacesContext faces) {
+        HttpServletRequest request = request(faces);
+        return new Actor(String.valueOf(request.getRemoteUser()), String.valueOf(request.getRemoteAddr()));
+    }
+
+    static HttpServletRequest request(FacesContext faces) {
+        ExternalContext external = faces.getExternalContext();
+        return (HttpServletRequest) external.getRequest();
+    }
+}

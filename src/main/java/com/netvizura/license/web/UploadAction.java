@@ -1,0 +1,124 @@
+package com.netvizura.license.web;
+
+import com.netvizura.license.key.LicenseKeyVerifier;
+import com.netvizura.license.model.Messages;
+import com.netvizura.license.service.AppliedLicense;
+import com.netvizura.license.service.LicenseRefusedException;
+import com.netvizura.license.service.LicenseService;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * Upload on the License page: takes the uploaded key file, lets the service verify and apply it, and tells the
+ * admin the outcome: why it was refused (the current license stays), or that the new license is applied and
+ * NetVizura must be reset (Reset logs out; every older session has to log in again).
+ *
+ * <p>The file's content decides, never its name: the name is only shown (escaped) and never used as a path. At most
+ * {@value LicenseKeyVerifier#MAX_KEY_FILE_BYTES} + 1 bytes are read, whatever the browser claims the size is.
+ */
+@Named("nvUpload")
+@ViewScoped
+public class UploadAction implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    LicenseService service;
+
+    @Inject
+    LicensePage page;
+
+    private String fileName;
+    private String refusal;
+    private String appliedId;
+    private String appliedLicensee;
+    private boolean changed;
+    private List<String> warnings = List.of();
+
+    /** The file-upload listener: one key file a request. */
+    public void upload(FileUploadEvent event) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!AdminGate.mayChange(faces, service)) {
+            return;
+        }
+        UploadedFile file = event.getFile();
+        fileName = file.getFileName();
+        refusal = null;
+        appliedId = null;
+        byte[] key;
+        try (InputStream in = file.getInputStream()) {
+            // One byte over the limit is enough for the verifier to refuse the file as too large.
+            key = in.readNBytes(LicenseKeyVerifier.MAX_KEY_FILE_BYTES + 1);
+        } catch (IOException e) {
+            refusal = Messages.get("web.upload.unreadable") + " " + Messages.get("upload.unchanged");
+            return;
+        }
+        try {
+            AppliedLicense applied = service.apply(key, AdminGate.actor(faces));
+            appliedId = applied.license().id();
+            appliedLicensee = applied.license().licensee();
+            changed = applied.changed();
+            warnings = applied.warnings();
+            page.load(faces);
+            PrimeFaces.current().ajax().update("licenseContent", "appliedForm");
+            PrimeFaces.current().executeScript("PF('uploadDialog').hide();PF('appliedDialog').show();");
+        } catch (LicenseRefusedException e) {
+            refusal = e.getMessage() + " " + Messages.get("upload.unchanged");
+        }
+    }
+
+    /** Reset: ends this login and session and sends the browser to the application root, i.e. the login form. */
+    public void reset() throws IOException, ServletException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!AdminGate.mayChange(faces, service)) {
+            return;
+        }
+        ExternalContext external = faces.getExternalContext();
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/");
+    }
+
+    /** Clears the last outcome when the dialog is opened again. */
+    public void clear() {
+        fileName = null;
+        refusal = null;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getRefusal() {
+        return refusal;
+    }
+
+    public String getAppliedId() {
+        return appliedId;
+    }
+
+    public String getAppliedLicensee() {
+        return appliedLicensee;
+    }
+
+    /** Whether the applied key changed the license (false: it was already the active one). */
+    public boolean isChanged() {
+        return changed;
+    }
+
+    public List<String> getWarnings() {
+        return warnings;
+    }
+}
