@@ -1,0 +1,173 @@
+package com.netvizura.license.web;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.netvizura.license.it.BrowserIT;
+import com.netvizura.license.it.TestUser;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The seed's whole flow in a real browser: gear > Settings > Control Panel > License, the Installation Code in
+ * the Send link, Send over SMTP (GreenMail), Upload through the dialog, the pop-up, Reset, log in again, About.
+ */
+class LicenseFlowIT extends BrowserIT {
+
+    private static final String UNCHANGED = "Your current license is unchanged.";
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return builtWar();
+    }
+
+    @Test
+    void seedFlow_uploadValidKey_popUp_reset_logInAgain_aboutShowsNewLicense() {
+        logIn(TestUser.ADMIN);
+        clickMenu("menuSettings", "menuControlPanel", "menuLicense");
+        assertEquals("License", waitUntilVisible(By.id("pageTitle")).getText());
+        String code = browser.findElement(By.id("installationCode")).getText();
+        String id = PageKeys.newId();
+
+        upload(PageKeys.file("valid.key", PageKeys.perpetual(id, "Flow Test Networks", code)));
+
+        WebElement popUp = waitUntilVisible(By.id("appliedDialog"));
+        assertAll(
+                () -> assertTrue(popUp.getText().contains(id), popUp.getText()),
+                () -> assertTrue(popUp.getText().contains("Flow Test Networks"), popUp.getText()),
+                () -> assertTrue(popUp.getText().contains("reset"), popUp.getText()));
+        browser.findElement(By.id("appliedForm:resetButton")).click();
+
+        waitUntilVisible(By.id("j_username"));
+        submitLogin(TestUser.ADMIN.username(), TestUser.ADMIN.password());
+        waitUntilVisible(By.id("gearButton"));
+        clickMenu("menuAbout");
+        assertAll(
+                () -> assertEquals(id, waitUntilVisible(By.id("licenseId")).getText()),
+                () -> assertEquals("Flow Test Networks", browser.findElement(By.id("licensee")).getText()),
+                () -> assertEquals("Valid", browser.findElement(By.id("statusText")).getText()),
+                () -> assertTrue(findNow(By.id("installationCode")).isEmpty(), "no code on About"));
+
+        open("license/license.xhtml");
+        assertEquals(id, waitUntilVisible(By.id("licenseId")).getText());
+        assertTrue(browser.findElement(By.id("timeline")).isDisplayed(), "the timeline is drawn");
+        // The whole page in one picture (the closing note of the issue cites it).
+        browser.manage().window().setSize(new Dimension(1280, 2000));
+        screenshot("license-page");
+    }
+
+    @Test
+    void sendLink_isMailtoVendorWithInstallationCodeInSubjectAndBody() {
+        logIn(TestUser.ADMIN);
+        open("license/license.xhtml");
+        String code = waitUntilVisible(By.id("installationCode")).getText();
+
+        String href = browser.findElement(By.id("sendLink")).getAttribute("href");
+
+        assertTrue(href.startsWith("mailto:sales%40netvizura.com?") || href.startsWith("mailto:sales@netvizura.com?"),
+                href);
+        Map<String, String> fields = mailtoFields(href);
+        assertAll(
+                () -> assertTrue(fields.get("subject").contains(code), fields.toString()),
+                () -> assertTrue(fields.get("body").contains("Installation Code: " + code), fields.toString()),
+                () -> assertTrue(fields.get("body").contains("\r\n"), "lines end with CRLF: " + fields));
+    }
+
+    @Test
+    void send_withSmtpConfigured_deliversDetailsToVendor() throws Exception {
+        GreenMail mailServer = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port"), "127.0.0.1", "smtp"));
+        mailServer.start();
+        try {
+            logIn(TestUser.ADMIN);
+            open("license/license.xhtml");
+            String code = waitUntilVisible(By.id("installationCode")).getText();
+
+            waitUntil(ExpectedConditions.elementToBeClickable(By.id("sendForm:sendButton"))).click();
+
+            WebElement message = waitUntilVisible(By.id("sendMessage"));
+            assertTrue(message.getText().contains("were sent to sales@netvizura.com"), message.getText());
+            assertTrue(mailServer.waitForIncomingEmail(10_000, 1), "a mail arrived");
+            MimeMessage mail = mailServer.getReceivedMessages()[0];
+            assertAll(
+                    () -> assertEquals("sales@netvizura.com", mail.getAllRecipients()[0].toString()),
+                    () -> assertTrue(mail.getSubject().contains(code), mail.getSubject()),
+                    () -> assertTrue(GreenMailUtil.getBody(mail).contains(code), "the body carries the code"));
+        } finally {
+            mailServer.stop();
+        }
+    }
+
+    @Test
+    void upload_keyForAnotherServer_isRefusedWithReason_licenseUnchanged() {
+        logIn(TestUser.ADMIN);
+        open("license/license.xhtml");
+        String before = licenseShown();
+
+        upload(PageKeys.file("other-server.key",
+                PageKeys.perpetual(PageKeys.newId(), "Somebody Else", PageKeys.otherMachineCode())));
+
+        String refusal = waitUntilVisible(By.id("uploadRefusal")).getText();
+        assertAll(
+                () -> assertTrue(refusal.contains("belongs to another server"), refusal),
+                () -> assertTrue(refusal.endsWith(UNCHANGED), refusal),
+                () -> assertTrue(browser.findElement(By.id("uploadFileName")).getText().contains("other-server.key")));
+        open("license/license.xhtml");
+        assertEquals(before, licenseShown(), "the license shown is unchanged");
+    }
+
+    @Test
+    void upload_tamperedKey_isRefusedWithReason_licenseUnchanged() {
+        logIn(TestUser.ADMIN);
+        open("license/license.xhtml");
+        String code = waitUntilVisible(By.id("installationCode")).getText();
+        String before = licenseShown();
+
+        upload(PageKeys.file("tampered.key",
+                PageKeys.tampered(PageKeys.perpetual(PageKeys.newId(), "Tamper Test", code))));
+
+        String refusal = waitUntilVisible(By.id("uploadRefusal")).getText();
+        assertAll(
+                () -> assertTrue(refusal.contains("changed after NetVizura issued it"), refusal),
+                () -> assertTrue(refusal.endsWith(UNCHANGED), refusal));
+        open("license/license.xhtml");
+        assertEquals(before, licenseShown(), "the license shown is unchanged");
+    }
+
+    /** Upload as a person does it: the Upload button opens the dialog, the file chooser takes the file. */
+    private void upload(Path keyFile) {
+        waitUntil(ExpectedConditions.elementToBeClickable(By.id("sendForm:uploadButton"))).click();
+        waitUntilVisible(By.id("uploadDialog"));
+        browser.findElement(By.cssSelector("#uploadDialog input[type=file]")).sendKeys(keyFile.toString());
+    }
+
+    /** Status, license id and licensee as the License page shows them now. */
+    private String licenseShown() {
+        String status = waitUntilVisible(By.id("statusText")).getText();
+        String id = findNow(By.id("licenseId")).stream().map(WebElement::getText).findFirst().orElse("none");
+        return status + " / " + id;
+    }
+
+    private static Map<String, String> mailtoFields(String href) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : href.substring(href.indexOf('?') + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+}
