@@ -1,0 +1,111 @@
+package com.netvizura.license.web;
+
+import com.netvizura.license.it.TestUser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One visitor with its own session that can send what a PrimeFaces page sends: a multipart AJAX upload with the
+ * view state of the page it loaded, and any {@code Origin} header, as a page of another site would.
+ */
+final class FacesVisitor {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern VIEW_STATE =
+            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final URI root;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(TIMEOUT).build();
+
+    FacesVisitor(URI root) {
+        this.root = root;
+    }
+
+    /** The application's own origin, as a browser sends it in {@code Origin}. */
+    String ownOrigin() {
+        return root.getScheme() + "://" + root.getHost() + ":" + root.getPort();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(root.resolve(path)).GET());
+    }
+
+    void logIn(TestUser user) {
+        get("");
+        String form = "j_username=" + URLEncoder.encode(user.username(), StandardCharsets.UTF_8)
+                + "&j_password=" + URLEncoder.encode(user.password(), StandardCharsets.UTF_8);
+        send(HttpRequest.newBuilder(root.resolve("j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** The view state of a Faces page, or a made-up one when the page has none (e.g. it was refused). */
+    static String viewStateOf(String page) {
+        Matcher m = VIEW_STATE.matcher(page);
+        return m.find() ? m.group(1).replace("&#58;", ":") : "-1234567890:1234567890";
+    }
+
+    /**
+     * What the License page's file chooser sends when a file is chosen (PrimeFaces' native uploader): the form's
+     * fields and the file, as {@code partial/ajax}, with {@code origin} as the {@code Origin} header.
+     */
+    HttpResponse<String> uploadKey(String viewState, String fileName, byte[] key, String origin) {
+        String upload = "uploadForm:keyUpload";
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("uploadForm", "uploadForm");
+        fields.put("jakarta.faces.ViewState", viewState);
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.partial.execute", upload);
+        fields.put("jakarta.faces.source", upload);
+        fields.put(upload + "_totalFilesCount", "1");
+        fields.put("jakarta.faces.partial.render", "uploadForm:uploadOutcome");
+        String boundary = "----nv" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n");
+        }
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + upload + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(key);
+        write(body, "\r\n--" + boundary + "--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve("license/license.xhtml"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return send(request);
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
