@@ -20,7 +20,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -146,6 +148,45 @@ class LicenseFlowIT extends BrowserIT {
                 () -> assertTrue(refusal.endsWith(UNCHANGED), refusal));
         open("license/license.xhtml");
         assertEquals(before, licenseShown(), "the license shown is unchanged");
+    }
+
+    @Test
+    void send_mailServerDown_saysWhyAndOffersTheMailtoLink() {
+        // Nothing listens on it.smtp.port outside the GreenMail test.
+        logIn(TestUser.ADMIN);
+        open("license/license.xhtml");
+
+        waitUntil(ExpectedConditions.elementToBeClickable(By.id("sendForm:sendButton"))).click();
+
+        String message = waitUntilVisible(By.id("sendMessage")).getText();
+        assertAll(
+                () -> assertTrue(message.contains("refused the connection"), message),
+                () -> assertTrue(browser.findElement(By.id("sendFallbackLink")).getAttribute("href")
+                        .startsWith("mailto:"), "the mailto link is offered as the way out"));
+    }
+
+    @Test
+    void keyboardOnly_uploadDialogOpensWithEnter_closesWithEscape_sameKeyAgainIsAlreadyActive() {
+        logIn(TestUser.ADMIN);
+        open("license/license.xhtml");
+        String code = waitUntilVisible(By.id("installationCode")).getText();
+        Path key = PageKeys.file("twice.key", PageKeys.perpetual(PageKeys.newId(), "Twice Networks", code));
+
+        browser.findElement(By.id("sendForm:uploadButton")).sendKeys(Keys.ENTER);
+        waitUntilVisible(By.id("uploadDialog"));
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("uploadDialog")));
+
+        upload(key);
+        waitUntilVisible(By.id("appliedForm:resetButton"));
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("appliedDialog")));
+        upload(key);
+
+        WebElement popUp = waitUntilVisible(By.id("alreadyActive"));
+        assertAll(
+                () -> assertEquals("This license is already active; nothing changed.", popUp.getText()),
+                () -> assertTrue(findNow(By.id("appliedForm:resetButton")).isEmpty(), "no Reset needed"));
     }
 
     /** Upload as a person does it: the Upload button opens the dialog, the file chooser takes the file. */
