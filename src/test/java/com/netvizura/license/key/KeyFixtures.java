@@ -20,7 +20,7 @@ final class KeyFixtures {
     static final VendorKeyPair STRANGER = VendorKeyPair.generate();
 
     static final Instant ISSUED_AT = Instant.parse("2026-03-15T09:30:00Z");
-    static final String INSTALLATION_CODE = "NVZ1-7K3QD-M2X9P-4HT6W";
+    static final String INSTALLATION_CODE = "NVZ1-6144B-SW0VD-QSNTF-3";
 
     private KeyFixtures() {
     }
