@@ -52,7 +52,9 @@ public class LicensePage implements Serializable {
     private boolean developmentBuild;
     private List<RetiredKey> history = List.of();
     private String historyProblem;
-    private SendResult sendResult;
+    private boolean sent;
+    private boolean delivered;
+    private String sendMessage;
 
     @PostConstruct
     void init() {
@@ -76,15 +78,18 @@ public class LicensePage implements Serializable {
         if (!AdminGate.mayChange(faces, service)) {
             return;
         }
-        sendResult = service.sendDetails(null);
-        if (!sendResult.delivered()) {
-            LOG.log(System.Logger.Level.WARNING, "Sending the License Details failed: {0} {1}",
-                    sendResult.message(), sendResult.detail());
+        SendResult result = service.sendDetails(null);
+        sent = true;
+        delivered = result.delivered();
+        sendMessage = result.message();
+        if (!delivered) {
+            LOG.log(System.Logger.Level.WARNING, "Sending the License Details failed: {0} {1}", result.message(),
+                    result.detail());
         }
     }
 
     /** Reads everything the page shows; called when the view is built and after a key was applied. */
-    void load(FacesContext faces) {
+    public void load(FacesContext faces) {
         Locale locale = faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
         ZoneId zone = ZoneId.systemDefault();
         Verdict verdict = service.verdict();
@@ -158,7 +163,16 @@ public class LicensePage implements Serializable {
         return historyProblem;
     }
 
-    public SendResult getSendResult() {
-        return sendResult;
+    /** Whether Send was pressed in this view (then {@link #isDelivered} and {@link #getSendMessage} tell how it went). */
+    public boolean isSent() {
+        return sent;
+    }
+
+    public boolean isDelivered() {
+        return delivered;
+    }
+
+    public String getSendMessage() {
+        return sendMessage;
     }
 }

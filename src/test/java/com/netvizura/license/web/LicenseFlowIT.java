@@ -52,7 +52,8 @@ class LicenseFlowIT extends BrowserIT {
         assertAll(
                 () -> assertTrue(popUp.getText().contains(id), popUp.getText()),
                 () -> assertTrue(popUp.getText().contains("Flow Test Networks"), popUp.getText()),
-                () -> assertTrue(popUp.getText().contains("reset"), popUp.getText()));
+                () -> assertTrue(popUp.getText().contains("reset"), popUp.getText()),
+                () -> assertEquals(id, browser.findElement(By.id("licenseId")).getText(), "the page behind updated"));
         browser.findElement(By.id("appliedForm:resetButton")).click();
 
         waitUntilVisible(By.id("j_username"));
