@@ -1,12 +1,19 @@
 package com.netvizura.license.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>
  * &#64;Deployment(testable = false)
  * public static WebArchive deployment() {
- *     return builtWar();
+ *     return builtWar(MyIT.class, InitialLicense.VALID);
  * }
  * </pre>
  * Every {@code *IT} runs on Tomcat 10.1; classes or methods tagged {@value #SMOKE} run on Tomcat 11 too.
@@ -37,13 +44,56 @@ public abstract class NetVizuraIT {
     @ArquillianResource
     protected URL baseUrl;
 
-    /** The WAR from {@code target/}, named {@code netvizura-license.war} so the context path is the real one. */
-    protected static WebArchive builtWar() {
+    /**
+     * The WAR from {@code target/}, named {@code netvizura-license.war} so the context path is the real one, with
+     * its own fresh data directory ({@link #dataHome(Class)}, set through a context parameter so that test classes
+     * never see each other's licenses) holding {@code initial}.
+     */
+    protected static WebArchive builtWar(Class<?> testClass, InitialLicense initial) {
         File war = new File(System.getProperty("it.war", "target/netvizura-license.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(String.format(ERROR_NO_WAR, war.getAbsolutePath()));
         }
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        Path home = freshDataHome(testClass, initial);
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+                .addAsManifestResource(new StringAsset("<Context>\n  <Parameter name=\"netvizura.home\" value=\""
+                        + home + "\" override=\"false\"/>\n</Context>\n"), "context.xml");
+    }
+
+    /** The data directory ({@code netvizura.home}) of {@code testClass}'s deployment on the current Tomcat. */
+    protected static Path dataHome(Class<?> testClass) {
+        return Path.of(System.getProperty("it.homes", "target/it-homes"), System.getProperty("arquillian.launch", "tomcat10"),
+                testClass.getSimpleName()).toAbsolutePath();
+    }
+
+    /** This test class's data directory. */
+    protected Path dataHome() {
+        return dataHome(getClass());
+    }
+
+    /** The active key file of this test class's deployment. */
+    protected Path activeKeyFile() {
+        return dataHome().resolve("license").resolve("license.key");
+    }
+
+    private static Path freshDataHome(Class<?> testClass, InitialLicense initial) {
+        Path home = dataHome(testClass);
+        try {
+            if (Files.exists(home)) {
+                try (Stream<Path> files = Files.walk(home)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(home.resolve("license"));
+            if (initial == InitialLicense.VALID) {
+                Files.write(home.resolve("license").resolve("license.key"),
+                        TestLicenses.valid("NVZ-IT-" + testClass.getSimpleName().toUpperCase(java.util.Locale.ROOT),
+                                "Integration Test Ltd"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return home;
     }
 
     /** {@code path} relative to the application root ("" is the root itself). */

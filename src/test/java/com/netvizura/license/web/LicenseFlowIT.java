@@ -1,6 +1,7 @@
 package com.netvizura.license.web;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +9,15 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.netvizura.license.it.BrowserIT;
+import com.netvizura.license.it.InitialLicense;
+import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -35,7 +40,7 @@ class LicenseFlowIT extends BrowserIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return builtWar();
+        return builtWar(LicenseFlowIT.class, InitialLicense.VALID);
     }
 
     @Test
@@ -46,7 +51,7 @@ class LicenseFlowIT extends BrowserIT {
         String code = browser.findElement(By.id("installationCode")).getText();
         String id = PageKeys.newId();
 
-        upload(PageKeys.file("valid.key", PageKeys.perpetual(id, "Flow Test Networks", code)));
+        upload(PageKeys.file("valid.key", keyFor(id, "Flow Test Networks", code)));
 
         WebElement popUp = waitUntilVisible(By.id("appliedDialog"));
         assertAll(
@@ -116,13 +121,13 @@ class LicenseFlowIT extends BrowserIT {
     }
 
     @Test
-    void upload_keyForAnotherServer_isRefusedWithReason_licenseUnchanged() {
+    void upload_keyForAnotherServer_isRefusedWithReason_licenseUnchanged() throws Exception {
         logIn(TestUser.ADMIN);
         open("license/license.xhtml");
         String before = licenseShown();
+        byte[] activeKey = Files.readAllBytes(activeKeyFile());
 
-        upload(PageKeys.file("other-server.key",
-                PageKeys.perpetual(PageKeys.newId(), "Somebody Else", PageKeys.otherMachineCode())));
+        upload(PageKeys.file("other-server.key", TestLicenses.forOtherMachine(PageKeys.newId())));
 
         String refusal = waitUntilVisible(By.id("uploadRefusal")).getText();
         assertAll(
@@ -131,17 +136,18 @@ class LicenseFlowIT extends BrowserIT {
                 () -> assertTrue(browser.findElement(By.id("uploadFileName")).getText().contains("other-server.key")));
         open("license/license.xhtml");
         assertEquals(before, licenseShown(), "the license shown is unchanged");
+        assertArrayEquals(activeKey, Files.readAllBytes(activeKeyFile()), "the active key file is unchanged");
     }
 
     @Test
-    void upload_tamperedKey_isRefusedWithReason_licenseUnchanged() {
+    void upload_tamperedKey_isRefusedWithReason_licenseUnchanged() throws Exception {
         logIn(TestUser.ADMIN);
         open("license/license.xhtml");
         String code = waitUntilVisible(By.id("installationCode")).getText();
         String before = licenseShown();
+        byte[] activeKey = Files.readAllBytes(activeKeyFile());
 
-        upload(PageKeys.file("tampered.key",
-                PageKeys.tampered(PageKeys.perpetual(PageKeys.newId(), "Tamper Test", code))));
+        upload(PageKeys.file("tampered.key", TestLicenses.tampered(keyFor(PageKeys.newId(), "Tamper Test", code))));
 
         String refusal = waitUntilVisible(By.id("uploadRefusal")).getText();
         assertAll(
@@ -149,6 +155,7 @@ class LicenseFlowIT extends BrowserIT {
                 () -> assertTrue(refusal.endsWith(UNCHANGED), refusal));
         open("license/license.xhtml");
         assertEquals(before, licenseShown(), "the license shown is unchanged");
+        assertArrayEquals(activeKey, Files.readAllBytes(activeKeyFile()), "the active key file is unchanged");
     }
 
     @Test
@@ -171,7 +178,7 @@ class LicenseFlowIT extends BrowserIT {
         logIn(TestUser.ADMIN);
         open("license/license.xhtml");
         String code = waitUntilVisible(By.id("installationCode")).getText();
-        Path key = PageKeys.file("twice.key", PageKeys.perpetual(PageKeys.newId(), "Twice Networks", code));
+        Path key = PageKeys.file("twice.key", keyFor(PageKeys.newId(), "Twice Networks", code));
 
         browser.findElement(By.id("sendForm:uploadButton")).sendKeys(Keys.ENTER);
         waitUntilVisible(By.id("uploadDialog"));
@@ -188,6 +195,11 @@ class LicenseFlowIT extends BrowserIT {
         assertAll(
                 () -> assertEquals("This license is already active; nothing changed.", popUp.getText()),
                 () -> assertTrue(findNow(By.id("appliedForm:resetButton")).isEmpty(), "no Reset needed"));
+    }
+
+    /** A perpetual key with a year of maintenance, as the vendor issues it for the code the page shows. */
+    private static byte[] keyFor(String id, String licensee, String installationCode) {
+        return TestLicenses.perpetual(id, licensee, installationCode, LocalDate.now().plusYears(1));
     }
 
     /** Upload as a person does it: the Upload button opens the dialog, the file chooser takes the file. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.netvizura.license.it.NetVizuraIT;
+import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class LicensePageCodeChecksIT extends NetVizuraIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        WebArchive war = builtWar();
+        WebArchive war = builtWar(LicensePageCodeChecksIT.class, InitialLicense.VALID);
         String webXml;
         try (InputStream in = war.get("WEB-INF/web.xml").getAsset().openStream()) {
             webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.netvizura.license.it.NetVizuraIT;
+import com.netvizura.license.it.InitialLicense;
+import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
 import java.net.http.HttpResponse;
@@ -26,7 +28,7 @@ class LicensePageIT extends NetVizuraIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return builtWar();
+        return builtWar(LicensePageIT.class, InitialLicense.VALID);
     }
 
     @BeforeEach
@@ -46,8 +48,10 @@ class LicensePageIT extends NetVizuraIT {
                 () -> assertEquals(200, page.statusCode()),
                 () -> assertTrue(page.body().contains("License Details"), page.body()),
                 () -> assertTrue(page.body().contains("id=\"licenseStatus\""), "status section"),
-                () -> assertTrue(page.body().contains("id=\"statusExplanation\""), "the verdict's sentence"),
+                () -> assertTrue(page.body().contains("NetVizura is licensed to Integration Test Ltd"), "the sentence"),
+                () -> assertTrue(page.body().contains("NVZ-IT-LICENSEPAGEIT"), "the license id"),
                 () -> assertTrue(code.find(), "Installation Code shown: " + page.body()),
+                () -> assertEquals(TestLicenses.thisMachineCode(), code.group(1), "this machine's code"),
                 () -> assertTrue(page.body().contains("Installation Code: " + code.group(1)),
                         "the same code heads the License Details"),
                 () -> assertTrue(page.body().contains("id=\"sendForm:uploadButton\""), "Upload offered"),

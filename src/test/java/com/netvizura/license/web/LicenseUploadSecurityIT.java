@@ -1,13 +1,18 @@
 package com.netvizura.license.web;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.netvizura.license.it.NetVizuraIT;
+import com.netvizura.license.it.InitialLicense;
+import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.regex.Matcher;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,24 +25,29 @@ import org.junit.jupiter.api.Test;
  */
 class LicenseUploadSecurityIT extends NetVizuraIT {
 
+    private static final LocalDate MAINTENANCE = LocalDate.now().plusYears(1);
+
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return builtWar();
+        return builtWar(LicenseUploadSecurityIT.class, InitialLicense.VALID);
     }
 
     @Test
-    void crossSiteUpload_isRefused_licenseUnchanged_sameRequestFromOwnPageApplies() {
+    void crossSiteUpload_isRefused_licenseUnchanged_sameRequestFromOwnPageApplies() throws Exception {
         FacesVisitor admin = new FacesVisitor(url(""));
         admin.logIn(TestUser.ADMIN);
         String page = admin.get("license/license.xhtml").body();
         String id = PageKeys.newId();
-        byte[] key = PageKeys.perpetual(id, "Cross Site Test", codeOn(page));
+        byte[] key = TestLicenses.perpetual(id, "Cross Site Test", codeOn(page), MAINTENANCE);
+
+        byte[] activeKey = Files.readAllBytes(activeKeyFile());
 
         HttpResponse<String> evil = admin.uploadKey(FacesVisitor.viewStateOf(page), "x.key", key, "http://evil.example");
 
         assertAll(
                 () -> assertEquals(403, evil.statusCode(), evil.body()),
-                () -> assertFalse(admin.get("license/license.xhtml").body().contains(id), "license unchanged"));
+                () -> assertArrayEquals(activeKey, Files.readAllBytes(activeKeyFile()), "active key unchanged"),
+                () -> assertFalse(admin.get("license/license.xhtml").body().contains(id), "license shown unchanged"));
 
         HttpResponse<String> own = admin.uploadKey(FacesVisitor.viewStateOf(page), "x.key", key, admin.ownOrigin());
         assertAll(
@@ -47,22 +57,25 @@ class LicenseUploadSecurityIT extends NetVizuraIT {
     }
 
     @Test
-    void uploadWithoutOriginOrReferer_isRefused() {
+    void uploadWithoutOriginOrReferer_isRefused() throws Exception {
         FacesVisitor admin = new FacesVisitor(url(""));
         admin.logIn(TestUser.ADMIN);
         String page = admin.get("license/license.xhtml").body();
         String id = PageKeys.newId();
 
+        byte[] activeKey = Files.readAllBytes(activeKeyFile());
+
         HttpResponse<String> bare = admin.uploadKey(FacesVisitor.viewStateOf(page), "x.key",
-                PageKeys.perpetual(id, "No Origin Test", codeOn(page)), null);
+                TestLicenses.perpetual(id, "No Origin Test", codeOn(page), MAINTENANCE), null);
 
         assertAll(
                 () -> assertEquals(403, bare.statusCode(), bare.body()),
+                () -> assertArrayEquals(activeKey, Files.readAllBytes(activeKeyFile()), "active key unchanged"),
                 () -> assertFalse(admin.get("license/license.xhtml").body().contains(id), "license unchanged"));
     }
 
     @Test
-    void nonAdminUpload_isRefused_licenseUnchanged() {
+    void nonAdminUpload_isRefused_licenseUnchanged() throws Exception {
         FacesVisitor admin = new FacesVisitor(url(""));
         admin.logIn(TestUser.ADMIN);
         String adminPage = admin.get("license/license.xhtml").body();
@@ -70,7 +83,9 @@ class LicenseUploadSecurityIT extends NetVizuraIT {
         user.logIn(TestUser.USER);
         String userPage = user.get("license/license.xhtml").body();
         String id = PageKeys.newId();
-        byte[] key = PageKeys.perpetual(id, "Non Admin Test", codeOn(adminPage));
+        byte[] key = TestLicenses.perpetual(id, "Non Admin Test", codeOn(adminPage), MAINTENANCE);
+
+        byte[] activeKey = Files.readAllBytes(activeKeyFile());
 
         HttpResponse<String> withOwnState = user.uploadKey(FacesVisitor.viewStateOf(userPage), "x.key", key,
                 user.ownOrigin());
@@ -80,6 +95,7 @@ class LicenseUploadSecurityIT extends NetVizuraIT {
         assertAll(
                 () -> assertEquals(403, withOwnState.statusCode(), withOwnState.body()),
                 () -> assertEquals(403, withAdminsState.statusCode(), withAdminsState.body()),
+                () -> assertArrayEquals(activeKey, Files.readAllBytes(activeKeyFile()), "active key unchanged"),
                 () -> assertFalse(admin.get("license/license.xhtml").body().contains(id), "license unchanged"));
     }
 

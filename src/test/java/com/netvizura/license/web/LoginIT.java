@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
@@ -31,7 +32,7 @@ class LoginIT extends NetVizuraIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return builtWar();
+        return builtWar(LoginIT.class, InitialLicense.VALID);
     }
 
     @BeforeEach

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.netvizura.license.it.BrowserIT;
+import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.TestUser;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,7 +22,7 @@ class ShellIT extends BrowserIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return builtWar();
+        return builtWar(ShellIT.class, InitialLicense.VALID);
     }
 
     @Test
