@@ -1,0 +1,117 @@
+package com.netvizura.license.web;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.netvizura.license.it.BrowserIT;
+import com.netvizura.license.it.InitialLicense;
+import com.netvizura.license.it.TestLicenses;
+import com.netvizura.license.it.TestUser;
+import com.netvizura.license.it.WebClient;
+import com.netvizura.license.key.LicenseKeyVerifier;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Node;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The plugin laid over a host WAR, as an integrator does with the maven-war-plugin overlay and the excludes the
+ * README gives: the host's own {@code web.xml} (metadata-complete, its own login page, no rule for {@code /license/*})
+ * and home page win; the plugin's classes, libraries and {@code webapp-overlay/} files are added. The License page,
+ * the upload and the session reset must work there as in the standalone WAR.
+ */
+class OverlayIT extends BrowserIT {
+
+    /** What README.md tells integrators to leave out of the overlay: the standalone shell. */
+    static final List<String> STANDALONE_ONLY = List.of("/index.xhtml", "/errors/", "/WEB-INF/web.xml",
+            "/WEB-INF/templates/", "/WEB-INF/standalone/", "/resources/netvizura-license/");
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        WebArchive plugin = builtWar(OverlayIT.class, InitialLicense.VALID);
+        WebArchive host = ShrinkWrap.create(WebArchive.class, "netvizura-host.war")
+                .setWebXML("overlay-host/web.xml")
+                .addAsWebResource("overlay-host/home.xhtml", "home.xhtml")
+                .addAsWebInfResource("overlay-host/sign-in.html", "host/sign-in.html")
+                .addAsWebInfResource("overlay-host/sign-in-failed.html", "host/sign-in-failed.html");
+        for (Map.Entry<ArchivePath, Node> entry : plugin.getContent().entrySet()) {
+            String path = entry.getKey().get();
+            boolean standaloneOnly = STANDALONE_ONLY.stream().anyMatch(path::startsWith);
+            if (entry.getValue().getAsset() != null && !standaloneOnly && !host.contains(entry.getKey())) {
+                host.add(entry.getValue().getAsset(), entry.getKey());
+            }
+        }
+        return host;
+    }
+
+    @Test
+    void hostLogin_thenLicensePage_rendersWithinTheHost() throws Exception {
+        String active = LicenseKeyVerifier.peekLicenseId(Files.readAllBytes(activeKeyFile())).orElseThrow();
+        hostLogIn(TestUser.ADMIN);
+        assertEquals("Host NetVizura", waitUntilVisible(By.id("hostTitle")).getText());
+
+        browser.findElement(By.id("hostLicenseLink")).click();
+
+        assertAll(
+                () -> assertEquals("License", waitUntilVisible(By.id("pageTitle")).getText()),
+                () -> assertEquals(TestLicenses.thisMachineCode(), browser.findElement(By.id("installationCode")).getText()),
+                () -> assertEquals(active, browser.findElement(By.id("licenseId")).getText()),
+                () -> assertTrue(findNow(By.id("gearButton")).isEmpty(), "the standalone shell is not there"));
+    }
+
+    @Test
+    void nonAdmin_getsForbidden_althoughTheHostHasNoRuleForTheLicensePage() {
+        WebClient user = new WebClient(url(""));
+        user.logIn(TestUser.USER);
+
+        HttpResponse<String> page = user.get("license/license.xhtml");
+        HttpResponse<String> details = user.get("license/details.txt");
+
+        assertEquals(403, page.statusCode());
+        assertEquals(403, details.statusCode());
+        assertTrue(!details.body().contains("NVZ1-"), "no License Details for a non-admin");
+    }
+
+    @Test
+    void upload_appliesKey_andASessionOpenedBeforeMustLogInAgain() throws Exception {
+        WebClient earlier = new WebClient(url(""));
+        earlier.logIn(TestUser.USER);
+        assertTrue(earlier.get("home.xhtml").body().contains("hostTitle"), "the other user is logged in");
+
+        hostLogIn(TestUser.ADMIN);
+        open("license/license.xhtml");
+        String id = PageKeys.newId();
+        byte[] key = TestLicenses.perpetual(id, "Overlay Networks", TestLicenses.thisMachineCode(),
+                LocalDate.now().plusYears(1));
+        Path file = PageKeys.file("overlay.key", key);
+        waitUntil(ExpectedConditions.elementToBeClickable(By.id("sendForm:uploadButton"))).click();
+        waitUntilVisible(By.id("uploadDialog"));
+        browser.findElement(By.cssSelector("#uploadDialog input[type=file]")).sendKeys(file.toString());
+
+        assertTrue(waitUntilVisible(By.id("appliedDialog")).getText().contains(id));
+        assertArrayEquals(key, Files.readAllBytes(activeKeyFile()));
+
+        HttpResponse<String> next = earlier.get("home.xhtml");
+        assertTrue(next.body().contains("hostSignIn"), "the earlier session is sent to the host's sign-in page");
+
+        browser.findElement(By.id("appliedForm:resetButton")).click();
+        assertEquals("Sign in to the host application", waitUntilVisible(By.id("hostSignIn")).getText());
+    }
+
+    private void hostLogIn(TestUser user) {
+        open("");
+        submitLogin(user.username(), user.password());
+    }
+}
