@@ -20,7 +20,8 @@ final class KeyFixtures {
     static final VendorKeyPair STRANGER = VendorKeyPair.generate();
 
     static final Instant ISSUED_AT = Instant.parse("2026-03-15T09:30:00Z");
-    static final String INSTALLATION_CODE = "NVZ1-6144B-SW0VD-QSNTF-3";
+    /** A well-formed code (checksum included): the issuer tool refuses any other. */
+    static final String INSTALLATION_CODE = "NVZ1-61T9R-1W0VD-QSNTA-2";
 
     private KeyFixtures() {
     }
