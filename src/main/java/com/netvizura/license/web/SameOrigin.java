@@ -1,0 +1,53 @@
+package com.netvizura.license.web;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Whether an {@code Origin} or {@code Referer} value names the request's own origin (scheme, host and port, RFC
+ * 6454), with default ports made explicit and host names compared without case. Anything that does not parse as an
+ * absolute http(s) URL, including the opaque origin {@code null}, is not the same origin.
+ */
+final class SameOrigin {
+
+    private SameOrigin() {
+    }
+
+    /**
+     * @param headerValue an {@code Origin} ({@code https://host:port}) or {@code Referer} (a full URL)
+     * @param scheme      the request's scheme
+     * @param host        the request's server name
+     * @param port        the request's server port
+     */
+    static boolean matches(String headerValue, String scheme, String host, int port) {
+        URI uri;
+        try {
+            uri = new URI(headerValue.strip());
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        String theirScheme = uri.getScheme();
+        String theirHost = uri.getHost();
+        if (theirScheme == null || theirHost == null) {
+            return false;
+        }
+        theirScheme = theirScheme.toLowerCase(Locale.ROOT);
+        if (!theirScheme.equals("http") && !theirScheme.equals("https")) {
+            return false;
+        }
+        int theirPort = uri.getPort() == -1 ? defaultPort(theirScheme) : uri.getPort();
+        return theirScheme.equalsIgnoreCase(scheme)
+                && bare(theirHost).equalsIgnoreCase(bare(host))
+                && theirPort == port;
+    }
+
+    private static int defaultPort(String scheme) {
+        return scheme.equals("https") ? 443 : 80;
+    }
+
+    /** IPv6 literals come with brackets from some sources and without from others. */
+    private static String bare(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+}
