@@ -6,51 +6,64 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Whether a state-changing request was sent by a page of this application, not by another site's page in the
- * admin's browser. Browsers send {@code Origin} with every POST (older ones at least {@code Referer}); it must name
- * the scheme, host and port the request itself was sent to. A request with neither header is refused: this check
- * fails closed. Behind a TLS-terminating proxy the container must know the outside scheme and host (Tomcat's
- * {@code RemoteIpValve}), or every change is refused.
+ * Whether an {@code Origin} or {@code Referer} value names the request's own origin (scheme, host and port, RFC
+ * 6454), with default ports made explicit and host names compared without case. Anything that does not parse as an
+ * absolute http(s) URL, including the opaque origin {@code null}, is not the same origin.
  */
 public final class SameOrigin {
 
     private SameOrigin() {
     }
 
-    /** Whether {@code request} comes from a page of this application's own origin. */
+    /**
+     * Whether a state-changing {@code request} was sent by a page of this application: its {@code Origin} (or, from
+     * older browsers, {@code Referer}) names the request's own scheme, host and port. Fails closed: a request with
+     * neither header is refused. Behind a TLS-terminating proxy the container must know the outside scheme and
+     * host (Tomcat's {@code RemoteIpValve}), or every change is refused.
+     */
     public static boolean check(HttpServletRequest request) {
-        String own = origin(request.getScheme(), request.getServerName(), request.getServerPort());
-        String origin = request.getHeader("Origin");
-        if (origin != null && !origin.isBlank() && !"null".equals(origin)) {
-            return own.equals(normalize(origin));
+        String source = request.getHeader("Origin");
+        if (source == null || source.isBlank()) {
+            source = request.getHeader("Referer");
         }
-        String referer = request.getHeader("Referer");
-        if (referer != null && !referer.isBlank()) {
-            return own.equals(normalize(referer));
-        }
-        return false;
+        return source != null && !source.isBlank()
+                && matches(source, request.getScheme(), request.getServerName(), request.getServerPort());
     }
 
-    /** {@code scheme://host:port} of {@code uri} in lower case with the port spelled out, or "" when unreadable. */
-    static String normalize(String uri) {
+    /**
+     * @param headerValue an {@code Origin} ({@code https://host:port}) or {@code Referer} (a full URL)
+     * @param scheme      the request's scheme
+     * @param host        the request's server name
+     * @param port        the request's server port
+     */
+    static boolean matches(String headerValue, String scheme, String host, int port) {
+        URI uri;
         try {
-            URI u = new URI(uri.strip());
-            if (u.getScheme() == null || u.getHost() == null) {
-                return "";
-            }
-            return origin(u.getScheme(), u.getHost(), u.getPort());
+            uri = new URI(headerValue.strip());
         } catch (URISyntaxException e) {
-            return "";
+            return false;
         }
+        String theirScheme = uri.getScheme();
+        String theirHost = uri.getHost();
+        if (theirScheme == null || theirHost == null) {
+            return false;
+        }
+        theirScheme = theirScheme.toLowerCase(Locale.ROOT);
+        if (!theirScheme.equals("http") && !theirScheme.equals("https")) {
+            return false;
+        }
+        int theirPort = uri.getPort() == -1 ? defaultPort(theirScheme) : uri.getPort();
+        return theirScheme.equalsIgnoreCase(scheme)
+                && bare(theirHost).equalsIgnoreCase(bare(host))
+                && theirPort == port;
     }
 
-    static String origin(String scheme, String host, int port) {
-        String s = scheme.toLowerCase(Locale.ROOT);
-        int p = port >= 0 ? port : "https".equals(s) ? 443 : 80;
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.contains(":") && !h.startsWith("[")) {
-            h = "[" + h + "]";
-        }
-        return s + "://" + h + ":" + p;
+    private static int defaultPort(String scheme) {
+        return scheme.equals("https") ? 443 : 80;
+    }
+
+    /** IPv6 literals come with brackets from some sources and without from others. */
+    private static String bare(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -50,14 +51,34 @@ public abstract class NetVizuraIT {
      * never see each other's licenses) holding {@code initial}.
      */
     protected static WebArchive builtWar(Class<?> testClass, InitialLicense initial) {
+        return builtWar(testClass, initial, Map.of());
+    }
+
+    /**
+     * {@link #builtWar(Class, InitialLicense)} with further context parameters in {@code META-INF/context.xml}, the
+     * way a site sets the plugin's settings, e.g. {@code Map.of("netvizura.license.guard", "false")}.
+     */
+    protected static WebArchive builtWar(Class<?> testClass, InitialLicense initial, Map<String, String> contextParams) {
         File war = new File(System.getProperty("it.war", "target/netvizura-license.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(String.format(ERROR_NO_WAR, war.getAbsolutePath()));
         }
         Path home = freshDataHome(testClass, initial);
+        StringBuilder context = new StringBuilder("<Context>\n");
+        parameter(context, "netvizura.home", home.toString());
+        contextParams.forEach((name, value) -> parameter(context, name, value));
+        context.append("</Context>\n");
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addAsManifestResource(new StringAsset("<Context>\n  <Parameter name=\"netvizura.home\" value=\""
-                        + home + "\" override=\"false\"/>\n</Context>\n"), "context.xml");
+                .addAsManifestResource(new StringAsset(context.toString()), "context.xml");
+    }
+
+    private static void parameter(StringBuilder context, String name, String value) {
+        context.append("  <Parameter name=\"").append(xmlAttribute(name)).append("\" value=\"").append(xmlAttribute(value))
+                .append("\" override=\"false\"/>\n");
+    }
+
+    private static String xmlAttribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     /** The data directory ({@code netvizura.home}) of {@code testClass}'s deployment on the current Tomcat. */

@@ -22,16 +22,51 @@ public final class WebClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The header Faces' script sets on its AJAX requests. */
+    public static final String[] FACES_AJAX = {"Faces-Request", "partial/ajax"};
+
     private final URI root;
     private final HttpClient http;
+    private final HttpClient httpNoFollow;
 
     public WebClient(URI root) {
         this.root = root;
+        CookieManager cookies = new CookieManager();
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(TIMEOUT)
                 .build();
+        this.httpNoFollow = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TIMEOUT)
+                .build();
+    }
+
+    /** GET of {@code path} that does not follow a redirect, with extra headers as name, value, name, value... */
+    public HttpResponse<String> getNoFollow(String path, String... headers) {
+        return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path)).GET(), headers);
+    }
+
+    /** Form POST of {@code path} that does not follow a redirect, with extra headers as name, value... */
+    public HttpResponse<String> postFormNoFollow(String path, Map<String, String> fields, String... headers) {
+        return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))), headers);
+    }
+
+    /**
+     * A Faces AJAX POST to {@code path} (as a PrimeFaces button on that page sends it), not following redirects;
+     * the answer to a reset or a missing login is a partial-response redirect, not a 302.
+     */
+    public HttpResponse<String> ajaxPost(String path) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", "someButton");
+        fields.put("jakarta.faces.partial.execute", "@all");
+        fields.put("jakarta.faces.ViewState", "stale");
+        return postFormNoFollow(path, fields, FACES_AJAX);
     }
 
     /** GET of {@code path} relative to the application root. */
@@ -41,12 +76,15 @@ public final class WebClient {
 
     /** POST of an HTML form ({@code application/x-www-form-urlencoded}) to {@code path}. */
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(root.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))));
+    }
+
+    private static String formBody(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
     }
 
     /** Logs in as {@code user}; the answer is the page the login leads to (the dashboard). */
@@ -67,8 +105,15 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(http, request);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         try {
-            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,36 +1,38 @@
 package com.netvizura.license.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SameOriginTest {
 
-    @Test
-    void normalize_defaultPortsAreSpelledOut_caseIgnored() {
-        assertEquals("https://nv.example.com:443", SameOrigin.normalize("HTTPS://NV.example.com"));
-        assertEquals("http://nv.example.com:80", SameOrigin.normalize("http://nv.example.com/netvizura/license"));
-        assertEquals("http://127.0.0.1:8080", SameOrigin.normalize("http://127.0.0.1:8080/x?y#z"));
+    @ParameterizedTest
+    @ValueSource(strings = {"https://nv.example.com", "https://nv.example.com:443", "HTTPS://NV.Example.com",
+            "https://nv.example.com/netvizura-license/license/license.xhtml?x=1"})
+    void matches_ownOriginOrAReferrerOnIt(String value) {
+        assertTrue(SameOrigin.matches(value, "https", "nv.example.com", 443), value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example", "http://nv.example.com", "https://nv.example.com:8443",
+            "https://nv.example.com.evil.example", "null", "", "nv.example.com", "/netvizura-license/",
+            "javascript:alert(1)", "ftp://nv.example.com", "https://user@evil.example", "::not a url::"})
+    void matches_otherOriginsAndNonsense_areNotOurs(String value) {
+        assertFalse(SameOrigin.matches(value, "https", "nv.example.com", 443), value);
     }
 
     @Test
-    void normalize_otherSiteDiffersFromOwn() {
-        String own = SameOrigin.origin("http", "127.0.0.1", 8080);
-        assertEquals("http://evil.example:80", SameOrigin.normalize("http://evil.example"));
-        assertEquals(false, own.equals(SameOrigin.normalize("http://127.0.0.1:8081")), "another port is another site");
-        assertEquals(false, own.equals(SameOrigin.normalize("https://127.0.0.1:8080")), "another scheme too");
+    void matches_plainHttpOnAnOwnPort() {
+        assertTrue(SameOrigin.matches("http://127.0.0.1:18080", "http", "127.0.0.1", 18080));
+        assertFalse(SameOrigin.matches("http://127.0.0.1", "http", "127.0.0.1", 18080));
     }
 
     @Test
-    void normalize_unreadableOrOpaque_isEmptyAndMatchesNothing() {
-        assertEquals("", SameOrigin.normalize("not a uri"));
-        assertEquals("", SameOrigin.normalize("null"));
-        assertEquals("", SameOrigin.normalize("file:///etc/passwd"));
-    }
-
-    @Test
-    void origin_ipv6HostIsBracketed() {
-        assertEquals("http://[::1]:8080", SameOrigin.origin("http", "::1", 8080));
-        assertEquals("http://[::1]:8080", SameOrigin.normalize("http://[::1]:8080"));
+    void matches_ipv6Literal_withOrWithoutBrackets() {
+        assertTrue(SameOrigin.matches("http://[::1]:8080", "http", "[::1]", 8080));
+        assertTrue(SameOrigin.matches("http://[::1]:8080", "http", "::1", 8080));
     }
 }
