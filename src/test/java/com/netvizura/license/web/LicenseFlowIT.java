@@ -9,9 +9,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.netvizura.license.it.BrowserIT;
+import com.netvizura.license.it.Chromium;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
+import com.netvizura.license.service.Settings;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +29,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The seed's whole flow in a real browser: gear > Settings > Control Panel > License, the Installation Code in
@@ -40,7 +44,11 @@ class LicenseFlowIT extends BrowserIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return builtWar(LicenseFlowIT.class, InitialLicense.VALID);
+        // Mail goes to 127.0.0.1:it.smtp.port, where the Send test starts GreenMail; nothing listens there otherwise.
+        return builtWar(LicenseFlowIT.class, InitialLicense.VALID, Map.of(
+                Settings.SMTP_HOST, "127.0.0.1",
+                Settings.SMTP_PORT, System.getProperty("it.smtp.port"),
+                Settings.SMTP_SECURITY, "none"));
     }
 
     @Test
@@ -174,7 +182,7 @@ class LicenseFlowIT extends BrowserIT {
     }
 
     @Test
-    void keyboardOnly_uploadDialogOpensWithEnter_closesWithEscape_sameKeyAgainIsAlreadyActive() {
+    void keyboardOnly_uploadDialogOpensWithEnter_closesWithEscape_resetWithEnter_sameKeyAgainIsAlreadyActive() {
         logIn(TestUser.ADMIN);
         open("license/license.xhtml");
         String code = waitUntilVisible(By.id("installationCode")).getText();
@@ -186,15 +194,44 @@ class LicenseFlowIT extends BrowserIT {
         waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("uploadDialog")));
 
         upload(key);
-        waitUntilVisible(By.id("appliedForm:resetButton"));
-        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
-        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("appliedDialog")));
+        waitUntilVisible(By.id("appliedForm:resetButton")).sendKeys(Keys.ENTER);
+        // The apply ended every session, this one too: Reset leads to the login form.
+        submitLogin(TestUser.ADMIN.username(), TestUser.ADMIN.password());
+        waitUntilVisible(By.id("gearButton"));
+        open("license/license.xhtml");
         upload(key);
 
         WebElement popUp = waitUntilVisible(By.id("alreadyActive"));
         assertAll(
                 () -> assertEquals("This license is already active; nothing changed.", popUp.getText()),
                 () -> assertTrue(findNow(By.id("appliedForm:resetButton")).isEmpty(), "no Reset needed"));
+    }
+
+    @Test
+    void upload_anotherUsersSessionOpenedBefore_isSentToLogInOnItsNextClick() {
+        ChromeDriver other = Chromium.start();
+        try {
+            WebDriverWait otherWait = new WebDriverWait(other, WAIT);
+            other.get(url("").toString());
+            otherWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username"))).sendKeys(TestUser.USER.username());
+            other.findElement(By.id("j_password")).sendKeys(TestUser.USER.password());
+            other.findElement(By.id("loginButton")).click();
+            otherWait.until(ExpectedConditions.elementToBeClickable(By.id("gearButton")));
+
+            logIn(TestUser.ADMIN);
+            open("license/license.xhtml");
+            String code = waitUntilVisible(By.id("installationCode")).getText();
+            upload(PageKeys.file("other-user.key", keyFor(PageKeys.newId(), "Reset Networks", code)));
+            waitUntilVisible(By.id("appliedDialog"));
+
+            other.findElement(By.id("gearButton")).click();
+            otherWait.until(ExpectedConditions.elementToBeClickable(By.id("menuAbout"))).click();
+
+            otherWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("j_username")));
+            assertTrue(other.findElements(By.id("gearButton")).isEmpty(), "the other user is logged out");
+        } finally {
+            other.quit();
+        }
     }
 
     /** A perpetual key with a year of maintenance, as the vendor issues it for the code the page shows. */

@@ -110,8 +110,12 @@ class OverlayIT extends BrowserIT {
         assertEquals("Sign in to the host application", waitUntilVisible(By.id("hostSignIn")).getText());
     }
 
+    /**
+     * Signs in through the host's own page. A fresh URL each time: the host serves its sign-in page without
+     * {@code Cache-Control: no-store}, and Chromium would otherwise show a cached copy whose login Tomcat refuses.
+     */
     private void hostLogIn(TestUser user) {
-        open("");
+        open("home.xhtml?visit=" + System.nanoTime());
         submitLogin(user.username(), user.password());
     }
 }
