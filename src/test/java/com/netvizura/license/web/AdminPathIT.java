@@ -34,7 +34,14 @@ class AdminPathIT extends NetVizuraIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() throws IOException {
-        WebArchive war = builtWar(AdminPathIT.class, InitialLicense.VALID);
+        return hostLike(builtWar(AdminPathIT.class, InitialLicense.VALID));
+    }
+
+    /**
+     * {@code war} with a web.xml that, like a host's, constrains only the dashboard: neither the login rule for
+     * every page nor the admin rule for {@code /license/*}, so that only the plugin's own checks protect it.
+     */
+    static WebArchive hostLike(WebArchive war) throws IOException {
         String webXml = new String(war.get("/WEB-INF/web.xml").getAsset().openStream().readAllBytes(),
                 StandardCharsets.UTF_8);
         String hostLike = webXml
