@@ -30,7 +30,6 @@ import com.netvizura.license.model.Verdict;
 import com.netvizura.license.policy.LicenseEvaluator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -296,6 +295,6 @@ class HostileUploadIT extends NetVizuraIT {
 
     private static byte[] corpusFile(String name) {
         return HostileKeyCorpus.entries().stream().filter(e -> e.file().equals(name)).findFirst()
-                .orElseThrow(() -> new UncheckedIOException(new IOException("no corpus file " + name))).bytes();
+                .orElseThrow(() -> new IllegalStateException("no corpus file " + name)).bytes();
     }
 }
