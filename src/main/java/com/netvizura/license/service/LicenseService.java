@@ -66,7 +66,12 @@ public class LicenseService {
     private volatile Optional<SmtpSender> smtpSender;
 
     /** What was read from disk last, and the verdict for it as of {@code day}. */
-    private record Snapshot(Optional<License> license, String invalidReason, long epoch, LocalDate day, Verdict verdict) {
+    private record Snapshot(Optional<License> license, String invalidReason, long epoch, LocalDate day, Verdict verdict,
+            History history) {
+    }
+
+    /** The history as read with the key: the entries, or why they could not be read. */
+    private record History(List<HistoryEntry> entries, StoreException problem) {
     }
 
     /** For CDI client proxies only; every real instance comes from {@link #start}. */
@@ -184,9 +189,14 @@ public class LicenseService {
         }
     }
 
-    /** Previously active keys, oldest first (read from disk: call on page load, not in a getter). */
+    /** Previously active keys, oldest first (read from disk with the key, not per call). */
     public List<HistoryEntry> history() throws StoreException {
-        return store.history();
+        poll();
+        History h = snapshot.history();
+        if (h.problem() != null) {
+            throw h.problem();
+        }
+        return h.entries();
     }
 
     /** The License Details of this server; {@code contactEmail} is the admin's address, or {@code null}. */
@@ -278,7 +288,7 @@ public class LicenseService {
             } else {
                 Verdict v = evaluate(s.license(), s.invalidReason());
                 if (!v.equals(s.verdict()) || !LocalDate.now(clock).equals(s.day())) {
-                    snapshot = new Snapshot(s.license(), s.invalidReason(), s.epoch(), LocalDate.now(clock), v);
+                    snapshot = new Snapshot(s.license(), s.invalidReason(), s.epoch(), LocalDate.now(clock), v, s.history());
                 }
             }
         } catch (StoreException e) {
@@ -306,14 +316,23 @@ public class LicenseService {
                     }
                 }
                 snapshot = new Snapshot(license, invalidReason, epoch, LocalDate.now(clock),
-                        evaluate(license, invalidReason));
+                        evaluate(license, invalidReason), readHistory());
             } catch (StoreException e) {
                 // Fail closed: an unreadable data directory means no usable license, said plainly.
                 LOG.log(Level.ERROR, "Could not read the license data directory: " + e.getMessage(), e);
                 long epoch = snapshot == null ? 0 : snapshot.epoch();
                 snapshot = new Snapshot(Optional.empty(), e.getMessage(), epoch, LocalDate.now(clock),
-                        evaluate(Optional.empty(), e.getMessage()));
+                        evaluate(Optional.empty(), e.getMessage()), new History(List.of(), e));
             }
+        }
+    }
+
+    private History readHistory() {
+        try {
+            return new History(store.history(), null);
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "Could not read the license history: " + e.getMessage(), e);
+            return new History(List.of(), e);
         }
     }
 

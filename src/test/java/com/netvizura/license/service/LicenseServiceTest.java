@@ -115,6 +115,16 @@ class LicenseServiceTest {
     }
 
     @Test
+    void apply_secondKey_retiresTheFirstIntoTheHistory() throws Exception {
+        service.apply(key("NVZ-2026-000001", HERE, LocalDate.parse("2027-11-27")), ADMIN);
+        assertEquals(List.of(), service.history());
+
+        service.apply(key("NVZ-2026-000002", HERE, LocalDate.parse("2027-11-27")), ADMIN);
+
+        assertEquals(List.of("NVZ-2026-000001"), service.history().stream().map(h -> h.licenseId()).toList());
+    }
+
+    @Test
     void apply_keyForAnotherMachine_isRefusedAuditedAndChangesNothing() throws Exception {
         byte[] good = key("NVZ-2026-000001", HERE, LocalDate.parse("2027-11-27"));
         service.apply(good, ADMIN);
