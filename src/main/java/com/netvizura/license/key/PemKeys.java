@@ -25,7 +25,7 @@ import java.util.Base64;
 /**
  * Vendor keys as PEM files, interchangeable with OpenSSL: the public key as SubjectPublicKeyInfo
  * ({@code -----BEGIN PUBLIC KEY-----}, as {@code openssl pkey -pubout} writes it), the private key as unencrypted
- * PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}, as {@code openssl genpkey -algorithm ed25519} writes it).
+ * PKCS#8 (PEM type {@value #PRIVATE_KEY}, as {@code openssl genpkey -algorithm ed25519} writes it).
  */
 public final class PemKeys {
 
@@ -87,7 +87,7 @@ public final class PemKeys {
             throw new InvalidKeyException("the private key is encrypted; decrypt it first (openssl pkey -in FILE -out PLAIN)");
         }
         if (!PRIVATE_KEY.equals(object.getType())) {
-            throw new InvalidKeyException("expected -----BEGIN PRIVATE KEY-----, found [" + object.getType() + "]");
+            throw new InvalidKeyException("expected a PEM block of type [" + PRIVATE_KEY + "], found [" + object.getType() + "]");
         }
         PrivateKeyInfo info;
         byte[] seed = null;

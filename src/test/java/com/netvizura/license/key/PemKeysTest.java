@@ -87,7 +87,8 @@ class PemKeysTest {
         byte[] der = new PrivateKeyInfo(new AlgorithmIdentifier(VendorPublicKey.ED25519),
                 new DEROctetString(pair.privateKey().seed()), null, VendorKeyPair.generate().publicKey().raw())
                 .getEncoded("DER");
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
+        String pem = "-----BEGIN " + PemKeys.PRIVATE_KEY + "-----\n" + Base64.getEncoder().encodeToString(der) + "\n-----END "
+                + PemKeys.PRIVATE_KEY + "-----\n";
 
         assertThrows(InvalidKeyException.class, () -> PemKeys.readPrivateKey(pem));
     }
