@@ -4,6 +4,7 @@ import com.netvizura.license.key.LicenseKeyException;
 import com.netvizura.license.key.LicenseKeyVerifier;
 import com.netvizura.license.key.TrustedKeys;
 import com.netvizura.license.machine.HardwareProbe;
+import com.netvizura.license.machine.OshiHardwareProbe;
 import com.netvizura.license.mail.DetailsMessage;
 import com.netvizura.license.mail.LicenseDetailsBuilder;
 import com.netvizura.license.mail.MailtoLink;
@@ -45,6 +46,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * on with the cached verdict.
  */
 public class LicenseService {
+
+    /** The largest key file accepted; a caller reading an upload needs at most one byte more to refuse a bigger one. */
+    public static final int MAX_KEY_FILE_BYTES = LicenseKeyVerifier.MAX_KEY_FILE_BYTES;
+    /** Days a subscription or trial keeps running after its last day of usage. */
+    public static final int GRACE_DAYS = LicenseEvaluator.GRACE_DAYS;
 
     static final long POLL_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final System.Logger LOG = System.getLogger(LicenseService.class.getName());
@@ -101,6 +107,17 @@ public class LicenseService {
         this.store = LicenseStore.open(settings.licenseDirectory(), LicenseKeyVerifier::peekLicenseId, clock);
         this.clockGuard = store.clockGuard();
         reload();
+    }
+
+    /**
+     * Starts the service of this server as deployed: the real hardware probe, the vendor keys built into the WAR,
+     * this build's version and release date, the system clock.
+     *
+     * @throws StoreException when the data directory cannot be opened or read
+     */
+    public static LicenseService startOnThisServer(Settings settings, String serverInfo) throws StoreException {
+        return start(settings, new OshiHardwareProbe(settings.home()), TrustedKeys.builtIn(), BuildInfo.current(),
+                Clock.systemDefaultZone(), serverInfo);
     }
 
     /**
@@ -211,9 +228,9 @@ public class LicenseService {
         return builder.build();
     }
 
-    /** A {@code mailto:} link to the vendor with the License Details filled in. */
-    public String mailtoLink(String contactEmail) {
-        return MailtoLink.forVendor(settings.vendorEmail(), details(contactEmail));
+    /** A {@code mailto:} link to the vendor with {@code details} filled in (those the page shows, so both agree). */
+    public String mailtoLink(LicenseDetails details) {
+        return MailtoLink.forVendor(settings.vendorEmail(), details);
     }
 
     /** Whether Send can mail from the server (an SMTP host or a usable JNDI mail session is configured). */

@@ -1,6 +1,7 @@
 package com.netvizura.license.web;
 
 import com.netvizura.license.mail.SendResult;
+import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.store.HistoryEntry;
@@ -98,8 +99,9 @@ public class LicensePage implements Serializable {
                 .map(l -> LicenseTimeline.of(l, LocalDate.now(zone), zone, LicenseSummary.dateFormat(locale), locale))
                 .orElse(null);
         installationCode = service.installationCode().value();
-        detailsText = service.details(null).toText();
-        mailtoLink = service.mailtoLink(null);
+        LicenseDetails details = service.details(null);
+        detailsText = details.toText();
+        mailtoLink = service.mailtoLink(details);
         vendorEmail = service.settings().vendorEmail();
         canSendFromServer = service.canSendFromServer();
         developmentBuild = service.developmentBuild();
