@@ -1,15 +1,11 @@
 package com.netvizura.license.web;
 
-import com.netvizura.license.key.TrustedKeys;
-import com.netvizura.license.machine.OshiHardwareProbe;
-import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
 import com.netvizura.license.store.StoreException;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
-import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -31,8 +27,7 @@ public final class LicenseInitializer implements ServletContainerInitializer {
         context.log("NetVizura License settings: " + settings);
         LicenseService service;
         try {
-            service = LicenseService.start(settings, new OshiHardwareProbe(settings.home()), TrustedKeys.builtIn(),
-                    BuildInfo.current(), Clock.systemDefaultZone(), context.getServerInfo());
+            service = LicenseService.startOnThisServer(settings, context.getServerInfo());
         } catch (StoreException e) {
             throw new ServletException("NetVizura License cannot start: " + e.getMessage(), e);
         }

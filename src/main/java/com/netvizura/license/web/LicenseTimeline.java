@@ -2,7 +2,7 @@ package com.netvizura.license.web;
 
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.Messages;
-import com.netvizura.license.policy.LicenseEvaluator;
+import com.netvizura.license.service.LicenseService;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +60,7 @@ public record LicenseTimeline(List<Band> bands, List<Mark> marks) implements jav
         LocalDate issued = LocalDate.ofInstant(license.issuedAt(), zone);
         LocalDate maintenanceEnd = license.maintenanceUntil();
         LocalDate usageEnd = license.usageUntil();
-        LocalDate graceEnd = usageEnd == null ? null : usageEnd.plusDays(LicenseEvaluator.GRACE_DAYS);
+        LocalDate graceEnd = usageEnd == null ? null : usageEnd.plusDays(LicenseService.GRACE_DAYS);
 
         LocalDate first = min(issued, today);
         LocalDate last = max(max(maintenanceEnd, graceEnd == null ? maintenanceEnd : graceEnd), today);

@@ -1,6 +1,5 @@
 package com.netvizura.license.web;
 
-import com.netvizura.license.key.LicenseKeyVerifier;
 import com.netvizura.license.model.Messages;
 import com.netvizura.license.service.AppliedLicense;
 import com.netvizura.license.service.LicenseRefusedException;
@@ -26,7 +25,7 @@ import org.primefaces.model.file.UploadedFile;
  * NetVizura must be reset (Reset logs out; every older session has to log in again).
  *
  * <p>The file's content decides, never its name: the name is only shown (escaped) and never used as a path. At most
- * {@value LicenseKeyVerifier#MAX_KEY_FILE_BYTES} + 1 bytes are read, whatever the browser claims the size is.
+ * {@value LicenseService#MAX_KEY_FILE_BYTES} + 1 bytes are read, whatever the browser claims the size is.
  */
 @Named("nvUpload")
 @ViewScoped
@@ -60,7 +59,7 @@ public class UploadAction implements Serializable {
         byte[] key;
         try (InputStream in = file.getInputStream()) {
             // One byte over the limit is enough for the verifier to refuse the file as too large.
-            key = in.readNBytes(LicenseKeyVerifier.MAX_KEY_FILE_BYTES + 1);
+            key = in.readNBytes(LicenseService.MAX_KEY_FILE_BYTES + 1);
         } catch (IOException e) {
             refusal = Messages.get("web.upload.unreadable") + " " + Messages.get("upload.unchanged");
             return;
