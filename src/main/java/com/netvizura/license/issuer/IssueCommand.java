@@ -2,7 +2,6 @@ package com.netvizura.license.issuer;
 
 import com.netvizura.license.issuer.OptionValues.Limit;
 import com.netvizura.license.issuer.OptionValues.Modules;
-import com.netvizura.license.key.LicenseClaims;
 import com.netvizura.license.key.LicenseKeySigner;
 import com.netvizura.license.key.VendorPrivateKey;
 import com.netvizura.license.model.License;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -175,8 +173,8 @@ final class IssueCommand implements Callable<Integer> {
             throw IssuerException.refused("the license would not verify: " + e.getMessage(), e);
         }
         KeyFiles.writeNew(out, keyText);
-        details.ifPresent(d -> mentionCurrentLicense(d, license));
-        report(license, note, privateKey);
+        details.ifPresent(d -> IssueReport.currentLicense(spec.commandLine().getErr(), d, license));
+        IssueReport.issued(spec.commandLine().getOut(), license, note, privateKey.publicKey().kid(), out);
         return IssuerCli.EXIT_OK;
     }
 
@@ -227,36 +225,5 @@ final class IssueCommand implements Callable<Integer> {
             result.put(limit.name(), limit.value());
         }
         return result;
-    }
-
-    /** The License Details name the license the customer runs now: say what that means for this key. */
-    private void mentionCurrentLicense(LicenseDetails details, License issued) {
-        Optional<String> current = details.get(LicenseDetails.Field.LICENSE_ID)
-                .filter(LicenseClaims::isWellFormedLicenseId)
-                .filter(v -> !v.equalsIgnoreCase(LicenseDetails.NONE));
-        if (current.isEmpty() || current.get().equals(issued.supersedes())) {
-            return;
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        if (issued.supersedes() == null) {
-            err.println("note: the License Details name the current license " + current.get() + "; this key is a new"
-                    + " license starting today, not its renewal. To renew it (licensee, type, modules and limits copied,"
-                    + " no day lost), issue again with --renew " + current.get() + ".key (the key you issued then)");
-        } else {
-            err.println("note: the License Details name the current license " + current.get() + ", not "
-                    + issued.supersedes() + " that this key renews");
-        }
-    }
-
-    private void report(License license, Optional<RenewalNote> note, VendorPrivateKey privateKey) {
-        PrintWriter o = spec.commandLine().getOut();
-        o.println("Issued " + license.type().claimValue() + " license " + license.id() + " for [" + license.licensee() + "]");
-        license.supersedesIfAny().ifPresent(s -> o.println("  renews             " + s));
-        note.ifPresent(n -> o.println("  period             " + n.sentence()));
-        license.usageUntilIfAny().ifPresent(d -> o.println("  usage until        " + d));
-        o.println("  maintenance until  " + license.maintenanceUntil());
-        o.println("  installation code  " + license.installationCode());
-        o.println("  signed with kid    " + privateKey.publicKey().kid());
-        o.println("Wrote " + out);
     }
 }
