@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -57,9 +58,11 @@ final class InspectCommand implements Callable<Integer> {
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         }
         license.supersedesIfAny().ifPresent(s -> row(out, "Supersedes", s));
-        RenewalNote.of(license).ifPresent(note -> row(out, "Renewal", note.sentence()));
+        Optional<RenewalNote> renewal = RenewalNote.of(license);
+        renewal.ifPresent(note -> row(out, "Renewal", note.sentence()));
         for (Map.Entry<String, String> other : license.otherClaims().entrySet()) {
-            if (!other.getKey().equals(RenewalNote.CLAIM) || RenewalNote.of(license).isEmpty()) {
+            // A renewal claim this version cannot read is still shown, as it is.
+            if (!other.getKey().equals(RenewalNote.CLAIM) || renewal.isEmpty()) {
                 row(out, "Other claim", other.getKey() + " = " + other.getValue());
             }
         }
