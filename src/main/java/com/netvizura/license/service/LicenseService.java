@@ -18,7 +18,7 @@ import com.netvizura.license.model.Messages;
 import com.netvizura.license.model.Severity;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.policy.LicenseEvaluator;
-import com.netvizura.license.store.Actor;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.store.ApplyOutcome;
 import com.netvizura.license.store.ClockGuard;
 import com.netvizura.license.store.HistoryEntry;

@@ -1,5 +1,6 @@
 package com.netvizura.license.store;
 
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.model.Messages;
 
 import java.io.IOException;

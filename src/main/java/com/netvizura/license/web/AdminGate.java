@@ -1,7 +1,7 @@
 package com.netvizura.license.web;
 
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.store.Actor;
+import com.netvizura.license.model.Actor;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;

@@ -7,7 +7,7 @@ import com.netvizura.license.service.AppliedLicense;
 import com.netvizura.license.service.LicenseRefusedException;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
-import com.netvizura.license.store.Actor;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.store.AuditEntry;
 import com.netvizura.license.store.LicenseStore;
 

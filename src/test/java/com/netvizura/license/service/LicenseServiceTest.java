@@ -16,7 +16,7 @@ import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseStatus;
 import com.netvizura.license.model.LicenseType;
-import com.netvizura.license.store.Actor;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.store.AuditEntry;
 import com.netvizura.license.store.LicenseStore;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package com.netvizura.license.stress;
 import com.netvizura.license.key.PemKeys;
 import com.netvizura.license.key.TrustedKeys;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.store.Actor;
+import com.netvizura.license.model.Actor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

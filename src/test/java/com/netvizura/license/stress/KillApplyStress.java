@@ -4,7 +4,7 @@ import com.netvizura.license.key.PemKeys;
 import com.netvizura.license.key.TrustedKeys;
 import com.netvizura.license.key.VendorKeyPair;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.store.Actor;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.store.AuditEntry;
 import com.netvizura.license.store.HistoryEntry;
 import com.netvizura.license.store.LicenseStore;
