@@ -44,7 +44,7 @@ final class ActiveLicense {
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private volatile long nextPollNanos;
 
-    /** What was read from disk last, and the verdict for it as of {@code day}, evaluated or confirmed at {@code checkedAt}. */
+    /** What was read from disk last, and its verdict as of {@code day}, evaluated or confirmed at {@code checkedAt}. */
     private record Snapshot(Optional<License> license, String invalidReason, long epoch, LocalDate day, Verdict verdict,
             Instant checkedAt, History history) {
 

@@ -141,7 +141,7 @@ record SettingValue(String setting, String value, String origin, boolean secret)
         return token;
     }
 
-    /** A JNDI name relative to {@code java:comp/env}, e.g. {@code mail/Session} for {@code java:comp/env/mail/Session}. */
+    /** A JNDI name relative to {@code java:comp/env}: {@code mail/Session} for {@code java:comp/env/mail/Session}. */
     String asJndiNameInEnv() {
         return value.startsWith(JNDI_ENV_PREFIX) ? value.substring(JNDI_ENV_PREFIX.length()) : value;
     }
