@@ -8,10 +8,11 @@ import com.netvizura.license.machine.MachineFacts;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseStatus;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.service.AppliedLicense;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
-import com.netvizura.license.store.Actor;
+import com.netvizura.license.service.SettingsReader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class RenewalRoundTripTest {
         Properties sys = new Properties();
         sys.setProperty(Settings.HOME, dir.resolve("home").toString());
         HardwareProbe probe = () -> SERVER;
-        return LicenseService.start(new Settings(sys, Map.of(), name -> null), probe,
+        return LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(), probe,
                 TrustedKeys.of(PemKeys.readPublicKey(dir.resolve("vendor/public.pem"))), BUILD, clock, "Apache Tomcat/10.1.59");
     }
 
@@ -68,7 +69,7 @@ class RenewalRoundTripTest {
         LicenseService service = server(on("2026-03-15"));
         License old = service.apply(Files.readAllBytes(dir.resolve("old.key")), ADMIN).license();
         Path details = dir.resolve("details.txt");
-        Files.writeString(details, service.details(null).toText());
+        Files.writeString(details, service.details().toText());
 
         IssuerRun renewal = IssuerRun.of(on("2026-03-15"), "issue", "--private-key", privateKey,
                 "--renew", dir.resolve("old.key").toString(), "--details", details.toString(),
@@ -86,6 +87,10 @@ class RenewalRoundTripTest {
         assertEquals(100L, service.limit("devices").getAsLong());
         assertTrue(active.otherClaims().get(RenewalNote.CLAIM).contains("\"rule\":\"early\""), active.otherClaims().toString());
         assertEquals(List.of(old.id()), service.history().stream().map(h -> h.licenseId()).toList());
-        assertArrayEquals(Files.readAllBytes(dir.resolve("old.key")), service.history().get(0).readKey());
+        try (var retired = Files.list(dir.resolve("home/license/history"))) {
+            List<Path> files = retired.toList();
+            assertEquals(1, files.size(), files.toString());
+            assertArrayEquals(Files.readAllBytes(dir.resolve("old.key")), Files.readAllBytes(files.get(0)));
+        }
     }
 }
