@@ -13,7 +13,9 @@ public record ApplyOutcome(Result result, long epoch, List<String> warnings) {
         /** The key is now the active one; the previous key is in the history and the epoch went up by one. */
         APPLIED,
         /** The key was already active byte for byte: nothing changed, the epoch is the same. */
-        ALREADY_ACTIVE
+        ALREADY_ACTIVE,
+        /** The epoch was not the one the caller expected (the active key changed meanwhile): nothing was written. */
+        STALE
     }
 
     public ApplyOutcome {

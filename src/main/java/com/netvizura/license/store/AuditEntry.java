@@ -16,7 +16,7 @@ public record AuditEntry(Instant time, String user, String remoteAddress, Action
 
     /** What was attempted. */
     public enum Action {
-        /** An admin uploaded a key. */
+        /** An admin uploaded a key, confirmed or cancelled one that was held. */
         APPLY,
         /** The store repaired the directory after a crash or an outside change. */
         RECOVER
@@ -31,7 +31,11 @@ public record AuditEntry(Instant time, String user, String remoteAddress, Action
         /** license.key differed from the last recorded apply; the epoch was raised so everyone reloads it. */
         KEY_CHANGED_OUTSIDE_APPLY,
         /** The line before was cut off by a crash and has been closed with a line break. */
-        TORN_LINE_CLOSED
+        TORN_LINE_CLOSED,
+        /** A usable key that gives less than the active one waits for the admin's Apply anyway; nothing changed. */
+        HELD,
+        /** The admin cancelled a held key; nothing changed. */
+        CANCELLED
     }
 
     public AuditEntry {

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -200,8 +197,26 @@ public final class LicenseStore {
      * @return {@code APPLIED} with the new epoch, or {@code ALREADY_ACTIVE} when these exact bytes are active
      * @throws StoreException when the key could not be put in place; the previous key is then still active
      */
-    @SuppressWarnings("try") // the resource is the held directory lock, used only for its close()
     public ApplyOutcome apply(byte[] key, String licenseId, Actor actor) throws StoreException {
+        return applyUnderLock(key, licenseId, actor, null, null);
+    }
+
+    /**
+     * {@link #apply} only while the epoch is still {@code expectedEpoch}, checked under the directory lock: the
+     * admin confirmed a key against the license active at that epoch, and a change since (here or by another process
+     * sharing the directory) makes the confirmation void.
+     *
+     * @param note the reason written on the audit line, e.g. what the admin confirmed
+     * @return {@code STALE} (nothing written, no audit line) when the epoch moved on, else as {@link #apply}
+     */
+    public ApplyOutcome applyIfUnchanged(byte[] key, String licenseId, Actor actor, long expectedEpoch, String note)
+            throws StoreException {
+        return applyUnderLock(key, licenseId, actor, expectedEpoch, note);
+    }
+
+    @SuppressWarnings("try") // the resource is the held directory lock, used only for its close()
+    private ApplyOutcome applyUnderLock(byte[] key, String licenseId, Actor actor, Long expectedEpoch, String note)
+            throws StoreException {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(actor, "actor");
         if (key.length == 0 || key.length > MAX_KEY_BYTES) {
@@ -210,11 +225,12 @@ public final class LicenseStore {
         }
         byte[] newKey = key.clone();
         try (DirectoryLock.Held held = lock.acquire()) {
-            return applyLocked(newKey, licenseId, actor);
+            return applyLocked(newKey, licenseId, actor, expectedEpoch, note);
         }
     }
 
-    private ApplyOutcome applyLocked(byte[] newKey, String licenseId, Actor actor) throws StoreException {
+    private ApplyOutcome applyLocked(byte[] newKey, String licenseId, Actor actor, Long expectedEpoch, String note)
+            throws StoreException {
         Instant now = clock.instant();
         StoreState state;
         Path newTemp = null;
@@ -225,6 +241,10 @@ public final class LicenseStore {
             listener.reached(ApplyStep.LOCKED);
             byte[] oldKey = readActiveOrNull();
             state = reconcile(oldKey, stateFile.read());
+            if (expectedEpoch != null && state.epoch() != expectedEpoch) {
+                epoch = state.epoch();
+                return new ApplyOutcome(ApplyOutcome.Result.STALE, state.epoch(), List.of());
+            }
             if (oldKey != null && Arrays.equals(oldKey, newKey)) {
                 auditLog.append(AuditEntry.of(now, actor, AuditEntry.Action.APPLY, licenseId,
                         AuditEntry.Outcome.ALREADY_ACTIVE, null));
@@ -257,12 +277,12 @@ public final class LicenseStore {
             auditFailure(actor, licenseId, e);
             throw e;
         }
-        return finishAfterCommit(newKey, licenseId, actor, now, state.withRetirement(retiredAt));
+        return finishAfterCommit(newKey, licenseId, actor, now, state.withRetirement(retiredAt), note);
     }
 
     /** The key is active now; what fails from here on is reported as a warning, it cannot undo the change. */
     private ApplyOutcome finishAfterCommit(byte[] newKey, String licenseId, Actor actor, Instant now,
-                                           StoreState state) {
+                                           StoreState state, String note) {
         List<String> warnings = new ArrayList<>();
         try {
             DurableFiles.fsyncDirectory(dir);
@@ -272,7 +292,7 @@ public final class LicenseStore {
         }
         try {
             auditLog.append(AuditEntry.of(now, actor, AuditEntry.Action.APPLY, licenseId,
-                    AuditEntry.Outcome.APPLIED, null));
+                    AuditEntry.Outcome.APPLIED, note));
             listener.reached(ApplyStep.AUDIT_WRITTEN);
         } catch (IOException e) {
             warnings.add(Messages.get("store.appliedAuditFailed", auditLog.path(), IoProblems.describe(e)));
@@ -331,13 +351,27 @@ public final class LicenseStore {
     }
 
     /** Records an upload that verification or policy refused; {@code licenseId} is null when unknown. */
-    @SuppressWarnings("try") // the resource is the held directory lock, used only for its close()
     public void recordRefusal(Actor actor, String licenseId, String reason) throws StoreException {
+        record(actor, licenseId, AuditEntry.Outcome.REFUSED, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Records a key that waits for the admin's confirmation because it gives less; {@code reason} says what. */
+    public void recordHeld(Actor actor, String licenseId, String reason) throws StoreException {
+        record(actor, licenseId, AuditEntry.Outcome.HELD, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** Records that the admin cancelled a held key. */
+    public void recordCancelled(Actor actor, String licenseId, String reason) throws StoreException {
+        record(actor, licenseId, AuditEntry.Outcome.CANCELLED, reason);
+    }
+
+    /** One audit line about a key that changed nothing (the only file such a decision touches is the audit log). */
+    @SuppressWarnings("try") // the resource is the held directory lock, used only for its close()
+    private void record(Actor actor, String licenseId, AuditEntry.Outcome outcome, String reason)
+            throws StoreException {
         Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(reason, "reason");
         try (DirectoryLock.Held held = lock.acquire()) {
-            auditLog.append(AuditEntry.of(clock.instant(), actor, AuditEntry.Action.APPLY, licenseId,
-                    AuditEntry.Outcome.REFUSED, reason));
+            auditLog.append(AuditEntry.of(clock.instant(), actor, AuditEntry.Action.APPLY, licenseId, outcome, reason));
         } catch (IOException e) {
             throw new StoreException("store.auditFailed", e, auditLog.path(), IoProblems.describe(e));
         }
@@ -413,13 +447,6 @@ public final class LicenseStore {
     }
 
     private static String sha256OrNull(byte[] key) {
-        if (key == null) {
-            return null;
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("ERROR_NO_SHA256: every Java runtime provides SHA-256", e);
-        }
+        return key == null ? null : KeyDigest.sha256(key);
     }
 }
