@@ -8,6 +8,7 @@ import com.netvizura.license.model.Severity;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.policy.LicenseEvaluator;
 import com.netvizura.license.store.ClockGuard;
+import com.netvizura.license.store.HistoryEntry;
 import com.netvizura.license.store.LicenseStore;
 import com.netvizura.license.store.StoreException;
 import java.lang.System.Logger.Level;
@@ -38,6 +39,7 @@ final class ActiveLicense {
     private final LicenseKeyVerifier verifier;
     private final LicenseEvaluator evaluator;
     private final ClockGuard clockGuard;
+    private final HistoryReader historyReader;
     private final Clock clock;
     private final Object reloadLock = new Object();
     private final ReentrantLock pollLock = new ReentrantLock();
@@ -46,15 +48,15 @@ final class ActiveLicense {
 
     /** What was read from disk last, and its verdict as of {@code day}, evaluated or confirmed at {@code checkedAt}. */
     private record Snapshot(Optional<License> license, String invalidReason, long epoch, LocalDate day, Verdict verdict,
-            Instant checkedAt, History history) {
+            Instant checkedAt, HistoryReader.History history) {
 
         Snapshot confirmed(LocalDate today, Verdict now, Instant at) {
             return new Snapshot(license, invalidReason, epoch, today, now, at, history);
         }
     }
 
-    /** The history as read with the key: the entries, or why they could not be read. */
-    private record History(List<PreviousKey> entries, StoreException problem) {
+    /** The verified active license (empty without one, or when it does not verify) and the epoch it was read at. */
+    record Current(Optional<License> license, long epoch) {
     }
 
     /** Reads and verifies the active key of {@code store} at once. */
@@ -64,6 +66,7 @@ final class ActiveLicense {
         this.evaluator = evaluator;
         this.clockGuard = store.clockGuard();
         this.clock = clock;
+        this.historyReader = new HistoryReader(store, verifier);
         reload();
     }
 
@@ -90,13 +93,47 @@ final class ActiveLicense {
         return current().license();
     }
 
+    /**
+     * The active license as on disk now, with its epoch: what a new key is compared with. Reads the epoch (one small
+     * file) and reloads when another process changed the key since the cached read; an apply that is confirmed
+     * against this epoch is refused when the epoch moved on by then.
+     */
+    Current fresh() {
+        Snapshot s = snapshot.get();
+        try {
+            if (store.readEpochFromDisk() != s.epoch()) {
+                reload();
+                s = snapshot.get();
+            }
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "Could not check the license data directory for changes: " + e.getMessage(), e);
+        }
+        return new Current(s.license(), s.epoch());
+    }
+
     /** Previously active keys, oldest first (read from disk with the key, not per call). */
     List<PreviousKey> history() throws LicenseDataException {
-        History h = current().history();
+        HistoryReader.History h = current().history();
         if (h.problem() != null) {
             throw new LicenseDataException(h.problem());
         }
         return h.entries();
+    }
+
+    /**
+     * The bytes of the history file {@code fileName}, when it is one of the history as last read (the name is only
+     * looked up in that list, never turned into a path); empty for any other name.
+     */
+    Optional<byte[]> previousKey(String fileName) throws LicenseDataException {
+        HistoryEntry entry = fileName == null ? null : current().history().files().get(fileName);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(entry.readKey());
+        } catch (StoreException e) {
+            throw new LicenseDataException(e);
+        }
     }
 
     /**
@@ -123,14 +160,14 @@ final class ActiveLicense {
                     }
                 }
                 snapshot.set(new Snapshot(license, invalidReason, epoch, LocalDate.now(clock),
-                        evaluate(license, invalidReason, now), now, readHistory()));
+                        evaluate(license, invalidReason, now), now, historyReader.read(bytes.orElse(null))));
             } catch (StoreException e) {
                 // Fail closed: an unreadable data directory means no usable license, said plainly.
                 LOG.log(Level.ERROR, "Could not read the license data directory: " + e.getMessage(), e);
                 Snapshot before = snapshot.get();
                 long epoch = before == null ? 0 : before.epoch();
                 snapshot.set(new Snapshot(Optional.empty(), e.getMessage(), epoch, LocalDate.now(clock),
-                        evaluate(Optional.empty(), e.getMessage(), now), now, new History(List.of(), e)));
+                        evaluate(Optional.empty(), e.getMessage(), now), now, HistoryReader.History.unreadable(e)));
             }
             return snapshot.get().verdict();
         }
@@ -162,17 +199,6 @@ final class ActiveLicense {
             LOG.log(Level.WARNING, "Could not check the license data directory for changes: " + e.getMessage(), e);
         } finally {
             pollLock.unlock();
-        }
-    }
-
-    private History readHistory() {
-        try {
-            List<PreviousKey> entries = store.history().stream()
-                    .map(e -> new PreviousKey(e.licenseId(), e.retiredAt())).toList();
-            return new History(entries, null);
-        } catch (StoreException e) {
-            LOG.log(Level.WARNING, "Could not read the license history: " + e.getMessage(), e);
-            return new History(List.of(), e);
         }
     }
 

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -145,18 +146,50 @@ public final class LicenseService {
 
     /**
      * Verifies, evaluates and stores a key. A key that is not correctly signed, or not usable on this server today,
-     * is refused and audited; nothing changes then.
+     * is refused and audited; nothing changes then. A usable key that gives less than the active license is held:
+     * {@link LicenseHeldException} says what would be lost, and only {@link #applyAnyway} applies it. When the key
+     * renews the active license, {@link AppliedLicense#renewal()} says what it extends.
      *
      * @param keyFile the uploaded file, at most {@link #MAX_KEY_FILE_BYTES}
      * @param actor   who applies it, from where (for the audit log)
+     * @throws LicenseHeldException when the key gives less (a {@link LicenseRefusedException}: nothing changed)
      */
     public AppliedLicense apply(byte[] keyFile, Actor actor) throws LicenseRefusedException {
         return applier.apply(keyFile, actor);
     }
 
-    /** Previously active keys, oldest first (read from disk with the key, not per call). */
+    /**
+     * Applies a held key after the admin pressed Apply anyway: checked again as {@link #apply} checks it, and stored
+     * only when {@code keyFile} is the confirmed key and the active license is still the one it was compared with.
+     *
+     * @param confirmed what the admin confirmed, {@link LicenseHeldException#confirmation()}
+     * @throws LicenseRefusedException with {@link LicenseRefusedException.Cause#STALE_CONFIRMATION} when the key or
+     *                                 the active license changed since (nothing applied), or as {@link #apply}
+     */
+    public AppliedLicense applyAnyway(byte[] keyFile, Confirmation confirmed, Actor actor)
+            throws LicenseRefusedException {
+        return applier.applyAnyway(keyFile, confirmed, actor);
+    }
+
+    /** Records in the audit log that the admin cancelled the held key {@code keyFile}; nothing else changes. */
+    public void cancel(byte[] keyFile, Actor actor) throws LicenseDataException {
+        applier.cancel(keyFile, actor);
+    }
+
+    /**
+     * Previously active keys, oldest first, each with its claims and when and by whom it was applied (read from disk
+     * and the audit log with the key, not per call).
+     */
     public List<PreviousKey> history() throws LicenseDataException {
         return active.history();
+    }
+
+    /**
+     * The key file of the {@link #history()} entry named {@code fileName}, byte for byte; empty when no entry has that
+     * name. The name is only compared with the history's own names, never used as a path.
+     */
+    public Optional<byte[]> previousKey(String fileName) throws LicenseDataException {
+        return active.previousKey(fileName);
     }
 
     /** The License Details of this server. */

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -83,6 +84,8 @@ class RenewalRoundTripTest {
         License active = service.verdict().license().orElseThrow();
         assertEquals(old.id(), active.supersedes());
         assertEquals(LocalDate.parse("2027-05-31"), active.maintenanceUntil(), "no day of the old year is lost");
+        assertEquals(Optional.of("Renews " + old.id() + ": maintenance and support until 2027-05-31 "
+                + "(was 2026-05-31)."), applied.renewal(), "what the pop-up after the upload says");
         assertEquals(List.of("netflow", "eventlog"), active.modules());
         assertEquals(100L, service.limit("devices").getAsLong());
         assertTrue(active.otherClaims().get(RenewalNote.CLAIM).contains("\"rule\":\"early\""), active.otherClaims().toString());
