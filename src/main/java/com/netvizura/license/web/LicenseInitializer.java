@@ -34,6 +34,7 @@ public final class LicenseInitializer implements ServletContainerInitializer {
         context.setAttribute(SERVICE_ATTRIBUTE, service);
         WebRegistration.register(context, service);
         DetailsDownloadServlet.register(context, service);
+        HistoryKeyDownloadServlet.register(context, service);
     }
 
     /** The service started for {@code context}; fails loudly when the initializer did not run. */

@@ -2,9 +2,7 @@ package com.netvizura.license.web;
 
 import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.Verdict;
-import com.netvizura.license.service.LicenseDataException;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.service.PreviousKey;
 import com.netvizura.license.service.SendOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
@@ -12,18 +10,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * The License page (admins only): the current license, its timeline, the License Details with the Installation
- * Code, Send, and the history. Everything is read once when the view is built ({@link #load}) and again after a
+ * Code and Send ({@link LicenseHistory} has the history, {@link HeldKey} a key waiting for Apply anyway). Everything is read once when the view is built ({@link #load}) and again after a
  * key was applied; getters only return fields. Dates are the service's: today is the day of its verdict, and times
  * are shown in its clock's zone, so the timeline always agrees with the status.
  */
@@ -33,11 +25,6 @@ public class LicensePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(LicensePage.class.getName());
-
-    /** One retired key for the history table. */
-    public record RetiredKey(String licenseId, String retiredAt) implements Serializable {
-        private static final long serialVersionUID = 1L;
-    }
 
     /** Transient: the service is no state of the view (see {@link LicenseServiceProducer}). */
     @Inject
@@ -52,8 +39,6 @@ public class LicensePage implements Serializable {
     private String vendorEmail;
     private boolean canSendFromServer;
     private boolean developmentBuild;
-    private List<RetiredKey> history = List.of();
-    private String historyProblem;
     private boolean sent;
     private boolean delivered;
     private String sendMessage;
@@ -106,19 +91,6 @@ public class LicensePage implements Serializable {
         vendorEmail = current.settings().vendorEmail();
         canSendFromServer = current.canSendFromServer();
         developmentBuild = current.developmentBuild();
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale);
-        List<RetiredKey> rows = new ArrayList<>();
-        try {
-            for (PreviousKey e : current.history()) {
-                rows.add(new RetiredKey(e.licenseId(), when.format(LocalDateTime.ofInstant(e.retiredAt(), zone))));
-            }
-            historyProblem = null;
-        } catch (LicenseDataException e) {
-            historyProblem = e.getMessage();
-        }
-        Collections.reverse(rows);
-        history = List.copyOf(rows);
     }
 
     /** The largest key file the upload takes, for the file chooser's own size check. */
@@ -166,15 +138,6 @@ public class LicensePage implements Serializable {
 
     public boolean isDevelopmentBuild() {
         return developmentBuild;
-    }
-
-    /** Retired keys, most recently retired first. */
-    public List<RetiredKey> getHistory() {
-        return history;
-    }
-
-    public String getHistoryProblem() {
-        return historyProblem;
     }
 
     /** Whether Send was pressed in this view (then {@link #isDelivered} and {@link #getSendMessage} tell how it went). */

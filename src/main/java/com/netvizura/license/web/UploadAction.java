@@ -2,6 +2,7 @@ package com.netvizura.license.web;
 
 import com.netvizura.license.model.Messages;
 import com.netvizura.license.service.AppliedLicense;
+import com.netvizura.license.service.LicenseHeldException;
 import com.netvizura.license.service.LicenseRefusedException;
 import com.netvizura.license.service.LicenseService;
 import jakarta.faces.context.FacesContext;
@@ -24,7 +25,8 @@ import org.primefaces.model.file.UploadedFile;
  *
  * <p>The file's content decides, never its name: the name is only shown (escaped) and never used as a path. At most
  * {@value LicenseService#MAX_KEY_FILE_BYTES} + 1 bytes are read, whatever the browser claims the size is. An applied
- * key sets the AJAX callback parameter {@value #APPLIED}; the page decides what that shows.
+ * key sets the AJAX callback parameter {@value #APPLIED}; the page decides what that shows. A key that gives less
+ * than the active license is not applied: {@link HeldKey} keeps it for Apply anyway.
  */
 @Named("nvUpload")
 @ViewScoped
@@ -42,12 +44,16 @@ public class UploadAction implements Serializable {
     @Inject
     LicensePage page;
 
+    @Inject
+    HeldKey held;
+
     private String fileName;
     private String refusal;
     private String appliedId;
     private String appliedLicensee;
     private boolean changed;
     private List<String> warnings = List.of();
+    private String renewal;
 
     /** The file-upload listener: one key file a request. */
     public void upload(FileUploadEvent event) {
@@ -68,16 +74,35 @@ public class UploadAction implements Serializable {
             return;
         }
         try {
-            AppliedLicense applied = service().apply(key, AdminGate.actor(faces));
-            appliedId = applied.license().id();
-            appliedLicensee = applied.license().licensee();
-            changed = applied.changed();
-            warnings = applied.warnings();
-            page.load(faces);
-            PrimeFaces.current().ajax().addCallbackParam(APPLIED, true);
+            showApplied(service().apply(key, AdminGate.actor(faces)), faces);
+        } catch (LicenseHeldException e) {
+            // Gives less than the active license: the page shows what would be lost (HeldKey) instead.
+            held.hold(key, e, faces);
         } catch (LicenseRefusedException e) {
             refusal = e.getMessage() + " " + Messages.get("upload.unchanged");
         }
+    }
+
+    /**
+     * Shows the applied key in the pop-up (with what a renewal extends) and the new license on the page, after an
+     * upload, Apply anyway or Apply again; a key that waited for Apply anyway no longer does.
+     */
+    void showApplied(AppliedLicense applied, FacesContext faces) {
+        appliedId = applied.license().id();
+        appliedLicensee = applied.license().licensee();
+        changed = applied.changed();
+        warnings = applied.warnings();
+        renewal = applied.renewal().orElse(null);
+        if (changed) {
+            held.clear();
+        }
+        page.load(faces);
+        PrimeFaces.current().ajax().addCallbackParam(APPLIED, true);
+    }
+
+    /** Reads the page again (after Apply anyway found the license changed by someone else). */
+    void reloadPage(FacesContext faces) {
+        page.load(faces);
     }
 
     /** Reset: logs out like the menu's Log out does, so the browser lands on the login form. */
@@ -118,6 +143,11 @@ public class UploadAction implements Serializable {
 
     public List<String> getWarnings() {
         return warnings;
+    }
+
+    /** What the applied key renews and extends, e.g. "Renews NVZ-...: maintenance and support until ...", or null. */
+    public String getRenewal() {
+        return renewal;
     }
 
     /** The service, looked up again when this view was deserialized (the field is transient). */

@@ -109,7 +109,7 @@ public abstract class NetVizuraIT {
             if (initial == InitialLicense.VALID) {
                 Files.write(home.resolve("license").resolve("license.key"),
                         TestLicenses.valid("NVZ-IT-" + testClass.getSimpleName().toUpperCase(java.util.Locale.ROOT),
-                                "Integration Test Ltd"));
+                                TestLicenses.IT_LICENSEE));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -30,6 +30,12 @@ public final class TestLicenses {
     static final String ERROR_NO_DEV_KEY = "ERROR_NO_DEV_KEY: [%s] is missing; build without "
             + "-Dnetvizura.license.publicKey (mvn verify does) so that the WAR trusts the development key";
 
+    /**
+     * The licensee of every test deployment's first key ({@link InitialLicense#VALID}). A key for another licensee
+     * gives less than it and waits for Apply anyway, so tests that just apply a new key use this one.
+     */
+    public static final String IT_LICENSEE = "Integration Test Ltd";
+
     private static String thisMachineCode;
 
     private TestLicenses() {

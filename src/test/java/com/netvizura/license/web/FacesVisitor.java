@@ -44,6 +44,12 @@ final class FacesVisitor {
                 + "(\"|&#34;|&quot;):true.*");
     }
 
+    /** Whether an upload's partial response says the key gives less and waits for Apply anyway ({@code held}). */
+    static boolean announcesHeld(String partialResponse) {
+        return partialResponse.matches("(?s).*<extension[^>]*type=\"args\"[^>]*>[^<]*(\"|&#34;|&quot;)held"
+                + "(\"|&#34;|&quot;):true.*");
+    }
+
     /** The application's own origin, as a browser sends it in {@code Origin}. */
     String ownOrigin() {
         return root.getScheme() + "://" + root.getHost() + ":" + root.getPort();

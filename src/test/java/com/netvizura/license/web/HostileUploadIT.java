@@ -27,6 +27,7 @@ import com.netvizura.license.model.License;
 import com.netvizura.license.model.MachineMatch;
 import com.netvizura.license.model.Messages;
 import com.netvizura.license.model.Verdict;
+import com.netvizura.license.policy.LicenseComparison;
 import com.netvizura.license.policy.LicenseEvaluator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,8 @@ import org.junit.jupiter.api.function.Executable;
  * back with the verifier's own sentence, a signed key not usable here with this server's verdict, both ending "Your
  * current license is unchanged." and with the active key file byte for byte as before. The corpus is bound to one
  * machine ({@code HostileKeyCorpus.HERE}) and day; where and when those are this server's, its friendly keys are
- * usable and must be applied as uploaded (the admin then logs in again, as the pop-up asks).
+ * usable and must be applied as uploaded (the admin then logs in again, as the pop-up asks), or, when one gives less
+ * than the active key, wait for Apply anyway with the active key unchanged.
  */
 class HostileUploadIT extends NetVizuraIT {
 
@@ -146,6 +148,12 @@ class HostileUploadIT extends NetVizuraIT {
                         () -> assertEquals(expected, refusal),
                         () -> assertFalse(FacesVisitor.announcesApplied(answer.body()), "no applied pop-up"),
                         () -> assertArrayEquals(keyBefore, keyAfter, "active key unchanged")));
+            } else if (givesLess(verifier, keyBefore, entry)) {
+                // Usable here, but less than the active key (another licensee, ...): it waits for Apply anyway.
+                checks.add(() -> assertAll(entry.toString(),
+                        () -> assertTrue(FacesVisitor.announcesHeld(answer.body()), answer.body()),
+                        () -> assertFalse(FacesVisitor.announcesApplied(answer.body()), "no applied pop-up"),
+                        () -> assertArrayEquals(keyBefore, keyAfter, "active key unchanged until Apply anyway")));
             } else {
                 // Usable on this server today (the corpus machine and day): the upload must apply it as uploaded.
                 applied++;
@@ -218,6 +226,11 @@ class HostileUploadIT extends NetVizuraIT {
             assertEquals(entry.expected().toString(), e.reason().name(), entry + ": " + e.getMessage());
             return Optional.of(e.getMessage() + " " + UNCHANGED);
         }
+    }
+
+    /** Whether the usable key {@code entry} gives less than the key {@code active} (DESIGN.md section 10). */
+    private static boolean givesLess(LicenseKeyVerifier verifier, byte[] active, Entry entry) throws LicenseKeyException {
+        return LicenseComparison.between(verifier.verify(active), verifier.verify(entry.bytes())).givesLess();
     }
 
     private static long oversized(List<Entry> corpus) {

@@ -156,7 +156,7 @@ class LicenseActionsAccessIT extends NetVizuraIT {
         FacesVisitor visitor = new FacesVisitor(url(""));
         visitor.logIn(TestUser.ADMIN);
         String viewState = FacesVisitor.viewStateOf(visitor.get("license/license.xhtml").body());
-        byte[] key = TestLicenses.valid(PageKeys.newId(), "Made Up State Test");
+        byte[] key = TestLicenses.valid(PageKeys.newId(), TestLicenses.IT_LICENSEE);
         byte[] activeKey = Files.readAllBytes(activeKeyFile());
         String madeUp = "-1234567890:1234567890";
 

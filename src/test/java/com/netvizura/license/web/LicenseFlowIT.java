@@ -59,12 +59,12 @@ class LicenseFlowIT extends BrowserIT {
         String code = browser.findElement(By.id("installationCode")).getText();
         String id = PageKeys.newId();
 
-        upload(PageKeys.file("valid.key", keyFor(id, "Flow Test Networks", code)));
+        upload(PageKeys.file("valid.key", keyFor(id, TestLicenses.IT_LICENSEE, code)));
 
         WebElement popUp = waitUntilVisible(By.id("appliedDialog"));
         assertAll(
                 () -> assertTrue(popUp.getText().contains(id), popUp.getText()),
-                () -> assertTrue(popUp.getText().contains("Flow Test Networks"), popUp.getText()),
+                () -> assertTrue(popUp.getText().contains(TestLicenses.IT_LICENSEE), popUp.getText()),
                 () -> assertTrue(popUp.getText().contains("reset"), popUp.getText()),
                 () -> assertEquals(id, browser.findElement(By.id("licenseId")).getText(), "the page behind updated"));
         browser.findElement(By.id("appliedForm:resetButton")).click();
@@ -75,7 +75,7 @@ class LicenseFlowIT extends BrowserIT {
         clickMenu("menuAbout");
         assertAll(
                 () -> assertEquals(id, waitUntilVisible(By.id("licenseId")).getText()),
-                () -> assertEquals("Flow Test Networks", browser.findElement(By.id("licensee")).getText()),
+                () -> assertEquals(TestLicenses.IT_LICENSEE, browser.findElement(By.id("licensee")).getText()),
                 () -> assertEquals("Valid", browser.findElement(By.id("statusText")).getText()),
                 () -> assertTrue(findNow(By.id("installationCode")).isEmpty(), "no code on About"));
 
@@ -186,7 +186,7 @@ class LicenseFlowIT extends BrowserIT {
         logIn(TestUser.ADMIN);
         open("license/license.xhtml");
         String code = waitUntilVisible(By.id("installationCode")).getText();
-        Path key = PageKeys.file("twice.key", keyFor(PageKeys.newId(), "Twice Networks", code));
+        Path key = PageKeys.file("twice.key", keyFor(PageKeys.newId(), TestLicenses.IT_LICENSEE, code));
 
         browser.findElement(By.id("sendForm:uploadButton")).sendKeys(Keys.ENTER);
         waitUntilVisible(By.id("uploadDialog"));
@@ -221,7 +221,7 @@ class LicenseFlowIT extends BrowserIT {
             logIn(TestUser.ADMIN);
             open("license/license.xhtml");
             String code = waitUntilVisible(By.id("installationCode")).getText();
-            upload(PageKeys.file("other-user.key", keyFor(PageKeys.newId(), "Reset Networks", code)));
+            upload(PageKeys.file("other-user.key", keyFor(PageKeys.newId(), TestLicenses.IT_LICENSEE, code)));
             waitUntilVisible(By.id("appliedDialog"));
 
             other.findElement(By.id("gearButton")).click();
@@ -234,7 +234,11 @@ class LicenseFlowIT extends BrowserIT {
         }
     }
 
-    /** A perpetual key with a year of maintenance, as the vendor issues it for the code the page shows. */
+    /**
+     * A perpetual key with a year of maintenance, as the vendor issues it for the code the page shows. It gives as
+     * much as the deployment's first key only for {@link TestLicenses#IT_LICENSEE}: another licensee waits for Apply
+     * anyway ({@code RenewalIT}).
+     */
     private static byte[] keyFor(String id, String licensee, String installationCode) {
         return TestLicenses.perpetual(id, licensee, installationCode, LocalDate.now().plusYears(1));
     }

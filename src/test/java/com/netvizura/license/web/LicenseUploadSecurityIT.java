@@ -38,7 +38,7 @@ class LicenseUploadSecurityIT extends NetVizuraIT {
         admin.logIn(TestUser.ADMIN);
         String page = admin.get("license/license.xhtml").body();
         String id = PageKeys.newId();
-        byte[] key = TestLicenses.perpetual(id, "Cross Site Test", codeOn(page), MAINTENANCE);
+        byte[] key = TestLicenses.perpetual(id, TestLicenses.IT_LICENSEE, codeOn(page), MAINTENANCE);
 
         byte[] activeKey = Files.readAllBytes(activeKeyFile());
 

@@ -93,7 +93,7 @@ class OverlayIT extends BrowserIT {
         hostLogIn(TestUser.ADMIN);
         open("license/license.xhtml");
         String id = PageKeys.newId();
-        byte[] key = TestLicenses.perpetual(id, "Overlay Networks", TestLicenses.thisMachineCode(),
+        byte[] key = TestLicenses.perpetual(id, TestLicenses.IT_LICENSEE, TestLicenses.thisMachineCode(),
                 LocalDate.now().plusYears(1));
         Path file = PageKeys.file("overlay.key", key);
         waitUntil(ExpectedConditions.elementToBeClickable(By.id("sendForm:uploadButton"))).click();

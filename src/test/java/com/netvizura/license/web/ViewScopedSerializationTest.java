@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A view-scoped bean lives in the session, which Tomcat writes to disk on a restart (and a cluster replicates): it
+ * A view-scoped bean lives in the session (and so does the session-scoped {@link HeldKey}), which Tomcat writes to disk on a restart (and a cluster replicates): it
  * must serialize without the service, which is no state of the view and is not serializable.
  */
 class ViewScopedSerializationTest {
@@ -63,6 +63,20 @@ class ViewScopedSerializationTest {
         assertNull(back.service, "looked up again on first use, not carried along");
         assertNull(back.page.service);
         assertEquals(upload.getWarnings(), back.getWarnings());
+    }
+
+    @Test
+    void heldKey_serializesWithoutTheService() throws Exception {
+        HeldKey held = new HeldKey();
+        held.service = service();
+
+        byte[] bytes = serialize(held);
+        HeldKey back = (HeldKey) deserialize(bytes);
+
+        assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(LicenseService.class.getName()),
+                "the service's class is not in the stream");
+        assertNull(back.service, "looked up again on first use, not carried along");
+        assertFalse(back.isWaiting());
     }
 
     private static byte[] serialize(Serializable bean) throws Exception {
