@@ -293,18 +293,21 @@ class HeldKeyTest {
     }
 
     @Test
-    void history_keyThatNoLongerVerifies_isListedWithTheReason() throws Exception {
+    void history_keyEditedOnDisk_isReadAgainAtTheNextChange_andListedWithTheReason() throws Exception {
         service.apply(key("NVZ-2027-000002", LocalDate.parse("2028-12-20"), List.of("netflow", "eventlog"), null), ADMIN);
+        assertTrue(service.history().get(0).license().isPresent());
         Path file;
         try (Stream<Path> files = Files.list(home.resolve("license/history"))) {
             file = files.findFirst().orElseThrow();
         }
         Files.writeString(file, Files.readString(file).replace("-----END", "x-----END"));
 
-        PreviousKey entry = startService().history().get(0);
+        service.apply(key("NVZ-2027-000003", LocalDate.parse("2028-12-21"), List.of("netflow", "eventlog"), null), ADMIN);
 
+        PreviousKey entry = service.history().get(0);
         assertEquals("NVZ-2026-000001", entry.licenseId(), "from the file name");
-        assertTrue(entry.license().isEmpty());
+        assertTrue(entry.license().isEmpty(), "not the claims seen before the edit");
         assertTrue(entry.unreadable().orElseThrow().contains("license key"), entry.unreadable().toString());
+        assertTrue(service.history().get(1).license().isPresent(), "the other key is unchanged");
     }
 }
