@@ -15,9 +15,10 @@ import java.util.Locale;
 
 /**
  * The License page (admins only): the current license, its timeline, the License Details with the Installation
- * Code and Send ({@link LicenseHistory} has the history, {@link HeldKey} a key waiting for Apply anyway). Everything is read once when the view is built ({@link #load}) and again after a
- * key was applied; getters only return fields. Dates are the service's: today is the day of its verdict, and times
- * are shown in its clock's zone, so the timeline always agrees with the status.
+ * Code and Send ({@link LicenseHistory} has the history, {@link HeldKey} a key waiting for Apply anyway). Everything
+ * is read once when the view is built ({@link #load}) and again after a key was applied; getters only return fields.
+ * Dates are the service's: today is the day of its verdict, and times are shown in its clock's zone, so the timeline
+ * always agrees with the status.
  */
 @Named("nvLicensePage")
 @ViewScoped
