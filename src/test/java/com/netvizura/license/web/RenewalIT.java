@@ -297,7 +297,7 @@ class RenewalIT extends BrowserIT {
 
     /** The History row of {@code licenseId}. */
     private WebElement historyRow(String licenseId) {
-        return waitUntilVisible(By.xpath("//table[@id='historyForm:history']//tr[.//span[@class='nvl-history-id' "
+        return waitUntilVisible(By.xpath("//div[@id='history']//tr[.//span[@class='nvl-history-id' "
                 + "and text()='" + licenseId + "']]"));
     }
 
