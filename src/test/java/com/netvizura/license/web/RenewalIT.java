@@ -204,7 +204,6 @@ class RenewalIT extends BrowserIT {
                 () -> assertTrue(historyRow(earlierId).getText().contains("Active now"), historyRow(earlierId).getText()),
                 () -> assertFalse(historyRow(later).findElements(By.cssSelector("button.nvl-history-apply")).isEmpty(),
                         "the key it replaced can be applied again"));
-        screenshot("license-history");
     }
 
     @Test
