@@ -60,6 +60,7 @@ public class LicenseService {
     private final Clock clock;
     private final TrustedKeys trustedKeys;
     private final LicenseKeyVerifier verifier;
+    private final HardwareProbe probe;
     private final MachineIdentity machine;
     private final LicenseEvaluator evaluator;
     private final LicenseStore store;
@@ -87,6 +88,7 @@ public class LicenseService {
         this.clock = null;
         this.trustedKeys = null;
         this.verifier = null;
+        this.probe = null;
         this.machine = null;
         this.evaluator = null;
         this.store = null;
@@ -102,6 +104,7 @@ public class LicenseService {
         this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
         this.serverInfo = Objects.requireNonNullElse(serverInfo, "unknown");
         this.verifier = new LicenseKeyVerifier(trustedKeys);
+        this.probe = probe;
         this.machine = new MachineIdentity(probe);
         this.evaluator = new LicenseEvaluator(machine, clock, build, settings.vendorEmail());
         this.store = LicenseStore.open(settings.licenseDirectory(), LicenseKeyVerifier::peekLicenseId, clock);
@@ -128,12 +131,29 @@ public class LicenseService {
      */
     public static LicenseService start(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build,
             Clock clock, String serverInfo) throws StoreException {
-        LicenseService service = new LicenseService(settings, probe, trustedKeys, build, clock, serverInfo);
+        LicenseService service;
+        try {
+            service = new LicenseService(settings, probe, trustedKeys, build, clock, serverInfo);
+        } catch (StoreException | RuntimeException e) {
+            if (probe != null) {
+                probe.release(); // the probe may have run: a failed start must not leave its threads behind
+            }
+            throw e;
+        }
         LOG.log(Level.INFO, "NetVizura License started: version [{0}] released [{1}], data directory [{2}], "
                 + "Installation Code [{3}], license status [{4}], trusted vendor keys {5}",
                 build.version(), build.releaseDate(), settings.licenseDirectory(), service.installationCode().value(),
                 service.verdict().status(), trustedKeys.kids());
         return service;
+    }
+
+    /**
+     * Ends what the service's start left running (the threads of the hardware probe), so that an undeployed
+     * application leaves nothing behind. Call once, when the application stops; the cached verdict stays readable,
+     * but nothing probes again.
+     */
+    public void stop() {
+        probe.release();
     }
 
     /** What the license allows here and now (cached; refreshed at most once a second). */
