@@ -53,7 +53,7 @@ public final class RedeployMeasurement {
         long started = System.nanoTime();
         try (TomcatProcess tomcat = TomcatProcess.start(work.resolve("base"), home, true)) {
             use(tomcat);
-            long metaspaceFirst = metaspaceAfterGc(tomcat);
+            long metaspaceFirst = tomcat.jcmd().metaspaceUsedKiB();
             for (int i = 1; i <= redeploys; i++) {
                 tomcat.touchWar();
                 tomcat.awaitLog(TomcatProcess.DEPLOYED, i + 1, DEPLOY_TIMEOUT);
@@ -61,8 +61,8 @@ public final class RedeployMeasurement {
             }
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             long loaders = settledClassLoaders(tomcat, work);
-            return new Figures(tomcat.count(TomcatProcess.DEPLOYED), loaders, tomcat.threadsNamed("JNA Cleaner"),
-                    metaspaceFirst, metaspaceAfterGc(tomcat), tomcat.leakWarnings(), seconds);
+            return new Figures(tomcat.count(TomcatProcess.DEPLOYED), loaders, tomcat.jcmd().threadsNamed("JNA Cleaner"),
+                    metaspaceFirst, tomcat.jcmd().metaspaceUsedKiB(), tomcat.leakWarnings(), seconds);
         }
     }
 
@@ -85,7 +85,7 @@ public final class RedeployMeasurement {
         }
         if (loaders > 1) {
             Path dump = work.resolve("leak.hprof");
-            tomcat.jcmd("GC.heap_dump", dump.toString());
+            tomcat.jcmd().heapDump(dump);
             System.out.println("RedeployMeasurement: " + loaders + " class loaders alive; heap dump in " + dump);
         }
         return loaders;
@@ -109,10 +109,5 @@ public final class RedeployMeasurement {
             throw new IllegalStateException("the License page did not render (" + page.statusCode() + "):\n"
                     + tomcat.logTail());
         }
-    }
-
-    private static long metaspaceAfterGc(TomcatProcess tomcat) {
-        tomcat.jcmd("GC.run");
-        return tomcat.metaspaceUsedKiB();
     }
 }

@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -42,8 +39,6 @@ public final class TomcatProcess implements AutoCloseable {
             + "which unpacks Tomcat into target/tomcat/ (or set it.tomcat10.home)";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Set<TomcatProcess> RUNNING = ConcurrentHashMap.newKeySet();
-    private static final Pattern HISTOGRAM_LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+(\\S+)");
-    private static final Pattern METASPACE_USED = Pattern.compile("Metaspace\\s+used (\\d+)K");
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(TomcatProcess::close),
@@ -213,60 +208,14 @@ public final class TomcatProcess implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    /** Runs the JDK's {@code jcmd} against this Tomcat and returns what it printed. */
-    public String jcmd(String... command) {
-        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid())));
-        args.addAll(List.of(command));
-        try {
-            Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
-            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!jcmd.waitFor(2, TimeUnit.MINUTES) || jcmd.exitValue() != 0) {
-                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed:\n" + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Live instances of {@code className} after a full GC ({@code GC.class_histogram} counts reachable ones only);
-     * pending finalizers run first, so that objects that wait only for theirs are not counted.
-     */
-    public long liveInstances(String className) {
-        jcmd("GC.run");
-        jcmd("GC.run_finalization");
-        jcmd("GC.run");
-        for (String line : jcmd("GC.class_histogram").lines().toList()) {
-            Matcher m = HISTOGRAM_LINE.matcher(line);
-            if (m.find() && m.group(2).equals(className)) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        return 0;
+    /** {@code jcmd} for this Tomcat's JVM. */
+    public Jcmd jcmd() {
+        return new Jcmd(pid());
     }
 
     /** Web-app class loaders alive after a full GC; only the plugin is deployed, so all of them are the plugin's. */
     public long liveWebappClassLoaders() {
-        return liveInstances("org.apache.catalina.loader.ParallelWebappClassLoader");
-    }
-
-    /** Threads whose name is exactly {@code name}. */
-    public long threadsNamed(String name) {
-        return jcmd("Thread.print").lines().filter(l -> l.startsWith("\"" + name + "\"")).count();
-    }
-
-    /** Metaspace in use, in KiB. */
-    public long metaspaceUsedKiB() {
-        Matcher m = METASPACE_USED.matcher(jcmd("GC.heap_info"));
-        if (!m.find()) {
-            throw new IllegalStateException("no Metaspace line in GC.heap_info");
-        }
-        return Long.parseLong(m.group(1));
+        return jcmd().liveInstances("org.apache.catalina.loader.ParallelWebappClassLoader");
     }
 
     /** Lines in which Tomcat says the plugin left a thread, ThreadLocal or driver behind at undeploy. */

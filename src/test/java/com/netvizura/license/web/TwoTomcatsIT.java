@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class TwoTomcatsIT {
 
     static final int ROUNDS = 50;
+    static final int RESET_ROUNDS = 5;
     /** A round whose upload was sent to log in again (the node saw the other's change first) is run again. */
     static final int MAX_REPEATED_ROUNDS = 10;
     private static final String APPLIED = "appliedDialog').show()";
@@ -79,26 +80,31 @@ class TwoTomcatsIT {
 
     @Test
     void applyOnNodeA_sendsOlderSessionsOnNodeBToLogInWithinTwoSeconds_andNodeBShowsTheNewKey() throws Exception {
-        WebClient adminOnB = loggedIn(nodeB, TestUser.ADMIN);
-        WebClient userOnB = loggedIn(nodeB, TestUser.USER);
-        String id = "NVZ-2NODES-" + System.nanoTime();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < RESET_ROUNDS; i++) {
+            WebClient adminOnB = loggedIn(nodeB, TestUser.ADMIN);
+            WebClient userOnB = loggedIn(nodeB, TestUser.USER);
+            String id = "NVZ-2NODES-" + System.nanoTime();
 
-        HttpResponse<String> upload = upload(nodeA, TestLicenses.valid(id, "Two Nodes Ltd"));
-        long applied = System.nanoTime();
-        HttpResponse<String> adminAnswer = firstAnswerThatIsNot200(adminOnB);
-        long millis = (System.nanoTime() - applied) / 1_000_000;
-        HttpResponse<String> userAnswer = userOnB.getNoFollow("index.xhtml");
+            HttpResponse<String> upload = upload(nodeA, TestLicenses.valid(id, "Two Nodes Ltd"));
+            long applied = System.nanoTime();
+            HttpResponse<String> adminAnswer = firstAnswerThatIsNot200(adminOnB);
+            long took = (System.nanoTime() - applied) / 1_000_000;
+            HttpResponse<String> userAnswer = userOnB.getNoFollow("index.xhtml");
 
-        System.out.printf("TwoTomcatsIT: node B reset an older session %d ms after the apply on node A%n", millis);
-        WebClient adminAgain = loggedIn(nodeB, TestUser.ADMIN);
-        String licensePage = adminAgain.get("license/license.xhtml").body();
-        assertAll(
-                () -> assertTrue(upload.body().contains(APPLIED), upload.body()),
-                () -> assertEquals(302, adminAnswer.statusCode(), "the admin's older session on B is reset"),
-                () -> assertTrue(millis < 2000, "node B sent the older session to log in after " + millis + " ms"),
-                () -> assertEquals(302, userAnswer.statusCode(), "every older session on B is reset"),
-                () -> assertTrue(licensePage.contains("<dd id=\"licenseId\">" + id + "</dd>"),
-                        "B's License page shows the key applied on A: " + licensePage));
+            String licensePage = loggedIn(nodeB, TestUser.ADMIN).get("license/license.xhtml").body();
+            assertAll("apply " + (i + 1),
+                    () -> assertTrue(upload.body().contains(APPLIED), upload.body()),
+                    () -> assertEquals(302, adminAnswer.statusCode(), "the admin's older session on B is reset"),
+                    () -> assertTrue(took < 2000, "node B sent the older session to log in after " + took + " ms"),
+                    () -> assertEquals(302, userAnswer.statusCode(), "every older session on B is reset"),
+                    () -> assertTrue(licensePage.contains("<dd id=\"licenseId\">" + id + "</dd>"),
+                            "B's License page shows the key applied on A: " + licensePage));
+            millis.add(took);
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("TwoTomcatsIT: node B reset older sessions %d ms (median of %d; %d-%d ms) after the apply on "
+                + "node A%n", sorted.get(sorted.size() / 2), sorted.size(), sorted.get(0), sorted.get(sorted.size() - 1));
     }
 
     @Test
