@@ -1,60 +1,49 @@
 package com.netvizura.license.issuer;
 
-import com.netvizura.license.key.LicenseKeyException;
-import com.netvizura.license.key.LicenseKeyVerifier;
-import com.netvizura.license.key.PemKeys;
-import com.netvizura.license.key.TrustedKeys;
 import com.netvizura.license.key.VendorPublicKey;
 import com.netvizura.license.model.License;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.InvalidKeyException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code inspect --public-key FILE KEYFILE}: verifies a license key as the product would and prints its claims. */
-final class InspectCommand {
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Verifies KEYFILE with the vendor public key exactly as the product does, then prints its claims;"
+            + " for a key made with issue --renew also how its period was chosen.",
+            "Exit code 0 only when the key is accepted; otherwise prints why it is refused and exits with 1."
+            + " (Whether the key fits a machine or a date is decided by the product, not here.)"})
+final class InspectCommand implements Callable<Integer> {
 
-    static final String HELP = """
-            Usage: inspect --public-key FILE KEYFILE
+    @Option(names = "--public-key", required = true, paramLabel = "FILE", description = "the vendor public key (PEM)")
+    private Path publicKeyFile;
 
-            Verifies KEYFILE with the vendor public key FILE (PEM) exactly as the product does, then prints its claims.
-            Exit code 0 only when the key is accepted; otherwise prints why it is refused and exits with 1.
-            (Whether the key fits a machine or a date is decided by the product, not here.)
-            """;
+    @Parameters(paramLabel = "KEYFILE", description = "the license key file")
+    private Path keyFile;
 
-    private InspectCommand() {
-    }
+    @Spec
+    private CommandSpec spec;
 
-    static void run(String[] args, PrintStream out) throws IssuerException {
-        CommandLine line = CommandLine.parse(args, Map.of("public-key", CommandLine.Kind.SINGLE));
-        line.requireOperands(1, "one KEYFILE");
-        Path publicKeyFile = Path.of(line.required("public-key"));
-        Path keyFile = Path.of(line.operands().get(0));
-        VendorPublicKey publicKey;
-        try {
-            publicKey = PemKeys.readPublicKey(publicKeyFile);
-        } catch (IOException | InvalidKeyException e) {
-            throw IssuerException.refused("cannot use [" + publicKeyFile + "] as the public key: " + e.getMessage(), e);
-        }
-        License license;
-        try (InputStream in = Files.newInputStream(keyFile)) {
-            license = new LicenseKeyVerifier(TrustedKeys.of(publicKey)).verify(in);
-        } catch (IOException e) {
-            throw IssuerException.refused("cannot read [" + keyFile + "]: " + e, e);
-        } catch (LicenseKeyException e) {
-            throw IssuerException.refused("REFUSED (" + e.reason() + e.subject().map(s -> " " + s).orElse("") + "): "
-                    + e.getMessage(), e);
-        }
+    @Override
+    public Integer call() throws IssuerException {
+        VendorPublicKey publicKey = KeyFiles.publicKey(publicKeyFile);
+        License license = KeyFiles.verified(keyFile, publicKey, "the key");
+        PrintWriter out = spec.commandLine().getOut();
         out.println("Signature:          valid, key id " + publicKey.kid());
         print(out, license);
+        return IssuerCli.EXIT_OK;
     }
 
-    static void print(PrintStream out, License license) {
+    static void print(PrintWriter out, License license) {
         row(out, "License id", license.id());
         row(out, "Licensee", license.licensee());
         license.emailIfAny().ifPresent(e -> row(out, "E-mail", e));
@@ -69,10 +58,17 @@ final class InspectCommand {
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         }
         license.supersedesIfAny().ifPresent(s -> row(out, "Supersedes", s));
-        license.otherClaims().forEach((name, json) -> row(out, "Other claim", name + " = " + json));
+        Optional<RenewalNote> renewal = RenewalNote.of(license);
+        renewal.ifPresent(note -> row(out, "Renewal", note.sentence()));
+        for (Map.Entry<String, String> other : license.otherClaims().entrySet()) {
+            // A renewal claim this version cannot read is still shown, as it is.
+            if (!other.getKey().equals(RenewalNote.CLAIM) || renewal.isEmpty()) {
+                row(out, "Other claim", other.getKey() + " = " + other.getValue());
+            }
+        }
     }
 
-    private static void row(PrintStream out, String label, String value) {
+    private static void row(PrintWriter out, String label, String value) {
         out.printf("%-19s %s%n", label + ":", value);
     }
 }

@@ -6,6 +6,11 @@ import com.netvizura.license.key.VendorKeyPair;
 import com.netvizura.license.key.VendorPrivateKey;
 import com.netvizura.license.key.VendorPublicKey;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,48 +26,60 @@ import java.util.List;
  * <p>With {@code -Dnetvizura.license.publicKey=FILE[,FILE...]} (PEM public keys; relative paths are resolved
  * against the project directory) it writes exactly those keys. Without it, it trusts a development key pair in
  * {@code target/dev-vendor-key/} ({@code private.pem}, {@code public.pem}), generated on first use and reused
- * after, and marks the build as development only. Never called at run time.
- *
- * <p>Arguments: {@code --basedir DIR --classes DIR --dev-key-dir DIR --public-keys=LIST} (LIST may be empty).
+ * after, and marks the build as development only. Never called at run time, and not part of the WAR.
  */
+@Command(name = "TrustedKeysBuildStep", sortOptions = false,
+        description = "Writes the vendor public keys the build trusts into the classes directory.")
 public final class TrustedKeysBuildStep {
 
     static final String DEV_PRIVATE = "private.pem";
     static final String DEV_PUBLIC = "public.pem";
+    static final String ERROR_USAGE = "ERROR_TRUSTED_KEYS_BUILD_STEP_USAGE: the exec-maven-plugin execution"
+            + " 'trusted-keys' in pom.xml passes wrong arguments: ";
+
+    @Option(names = "--basedir", required = true, paramLabel = "DIR", description = "the project directory")
+    private Path basedir;
+
+    @Option(names = "--classes", required = true, paramLabel = "DIR", description = "the build's classes directory")
+    private Path classes;
+
+    @Option(names = "--dev-key-dir", required = true, paramLabel = "DIR",
+            description = "where the development key pair is kept")
+    private Path devKeyDir;
+
+    @Option(names = "--public-keys", required = true, paramLabel = "LIST",
+            description = "-Dnetvizura.license.publicKey: PEM files, comma-separated; empty for a development build")
+    private String publicKeys;
 
     private TrustedKeysBuildStep() {
     }
 
-    /** Throws (failing the Maven build) rather than exit: it runs inside Maven's JVM. */
+    /**
+     * Throws (failing the Maven build) rather than exit: it runs inside Maven's JVM.
+     *
+     * @throws IllegalArgumentException for wrong arguments (with picocli's usage) or an unusable vendor key file
+     */
     public static void main(String[] args) throws IOException, InvalidKeyException {
-        Path basedir = null;
-        Path classes = null;
-        Path devKeyDir = null;
-        String publicKeys = "";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--basedir" -> basedir = Path.of(args[++i]);
-                case "--classes" -> classes = Path.of(args[++i]);
-                case "--dev-key-dir" -> devKeyDir = Path.of(args[++i]);
-                default -> {
-                    if (!args[i].startsWith("--public-keys=")) {
-                        throw new IllegalArgumentException("unknown argument [" + args[i] + "]");
-                    }
-                    publicKeys = args[i].substring("--public-keys=".length()).strip();
-                }
-            }
+        TrustedKeysBuildStep step = new TrustedKeysBuildStep();
+        CommandLine line = new CommandLine(step);
+        try {
+            line.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(ERROR_USAGE + e.getMessage() + "\n" + line.getUsageMessage(), e);
         }
-        if (basedir == null || classes == null || devKeyDir == null) {
-            throw new IllegalArgumentException("usage: --basedir DIR --classes DIR --dev-key-dir DIR --public-keys=LIST");
-        }
+        step.writeResource();
+    }
+
+    private void writeResource() throws IOException, InvalidKeyException {
+        String list = publicKeys.strip();
         String text;
-        if (publicKeys.isEmpty()) {
+        if (list.isEmpty()) {
             VendorPublicKey dev = developmentKey(devKeyDir);
             text = TrustedKeys.resourceText(List.of(dev), true);
             System.out.println("[netvizura] DEVELOPMENT BUILD: no -Dnetvizura.license.publicKey given; trusting only the"
                     + " development key " + dev.kid() + " from " + devKeyDir.resolve(DEV_PUBLIC));
         } else {
-            List<VendorPublicKey> keys = vendorKeys(basedir, publicKeys);
+            List<VendorPublicKey> keys = vendorKeys(basedir, list);
             text = TrustedKeys.resourceText(keys, false);
             System.out.println("[netvizura] Trusting vendor key(s) " + keys.stream().map(VendorPublicKey::kid).toList());
         }

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -60,16 +61,20 @@ public final class LicenseClaims {
      */
     public static final Pattern LICENSE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    /** Plain non-negative integers that fit a long (limits, {@code iat}): no sign, fraction, exponent or leading zero. */
+    public static final Pattern NATURAL = Pattern.compile("0|[1-9][0-9]{0,17}");
+    /** Longest licensee ({@code sub}) and installation code a key may carry. */
+    public static final int MAX_TEXT = 200;
+    /** Longest module or limit name. */
+    public static final int MAX_NAME = 64;
+
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final DateTimeFormatter STRICT_DATE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-    /** Plain non-negative integers that fit a long: no sign, fraction, exponent or leading zero. */
-    private static final Pattern NATURAL = Pattern.compile("0|[1-9][0-9]{0,17}");
     /** 9999-12-31T23:59:59Z: later instants cannot be shown as a date. */
     private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
     private static final Pattern EMAIL_SHAPE = Pattern.compile("[^\\s@]+@[^\\s@]+");
-    private static final int MAX_TEXT = 200;
-    private static final int MAX_NAME = 64;
+    private static final int MAX_EMAIL = 254;
 
     private LicenseClaims() {
     }
@@ -77,6 +82,32 @@ public final class LicenseClaims {
     /** Whether {@code id} has the shape of a license id ({@link #LICENSE_ID}). */
     public static boolean isWellFormedLicenseId(String id) {
         return id != null && LICENSE_ID.matcher(id).matches();
+    }
+
+    /**
+     * Whether {@code value} may be shown to admins as one claim: not blank, at most {@code maxLength} characters, no
+     * control characters that could fake a line. The licensee's limit is {@link #MAX_TEXT}.
+     */
+    public static boolean isShowableText(String value, int maxLength) {
+        return value != null && !value.isBlank() && value.length() <= maxLength
+                && value.chars().noneMatch(Character::isISOControl);
+    }
+
+    /** Whether {@code value} is accepted as the {@code email} claim (one {@code @}, no white space, at most 254). */
+    public static boolean isWellFormedEmail(String value) {
+        return isShowableText(value, MAX_EMAIL) && EMAIL_SHAPE.matcher(value).matches();
+    }
+
+    /** A date claim's value {@code YYYY-MM-DD} as a date that exists (2027-02-30 does not), or empty. */
+    public static Optional<LocalDate> parseDate(String value) {
+        if (value == null || !DATE.matcher(value).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value, STRICT_DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The payload JSON of a license: known claims in {@link #KNOWN} order, then {@link License#otherClaims()}. */
@@ -179,31 +210,22 @@ public final class LicenseClaims {
         return value;
     }
 
-    /** Text shown to admins: not blank, not too long, no control characters that could fake a line. */
     private static String text(String claim, String value, int maxLength) throws LicenseKeyException {
-        if (value.isBlank() || value.length() > maxLength || value.chars().anyMatch(Character::isISOControl)) {
+        if (!isShowableText(value, maxLength)) {
             throw new LicenseKeyException(Reason.INVALID_CLAIM, claim);
         }
         return value;
     }
 
     private static String email(String value) throws LicenseKeyException {
-        if (!EMAIL_SHAPE.matcher(text(EMAIL, value, 254)).matches()) {
+        if (!isWellFormedEmail(value)) {
             throw new LicenseKeyException(Reason.INVALID_CLAIM, EMAIL);
         }
         return value;
     }
 
-    /** A calendar date {@code YYYY-MM-DD} that exists (2027-02-30 does not). */
     private static LocalDate date(String claim, String value) throws LicenseKeyException {
-        if (!DATE.matcher(value).matches()) {
-            throw new LicenseKeyException(Reason.INVALID_CLAIM, claim);
-        }
-        try {
-            return LocalDate.parse(value, STRICT_DATE);
-        } catch (DateTimeParseException e) {
-            throw new LicenseKeyException(Reason.INVALID_CLAIM, claim);
-        }
+        return parseDate(value).orElseThrow(() -> new LicenseKeyException(Reason.INVALID_CLAIM, claim));
     }
 
     /** A JSON number written as a plain non-negative integer; its text is checked before any conversion. */

@@ -5,7 +5,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -17,13 +16,12 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Sends the License Details to the vendor through a mail server: the details as the text and as the attachment
- * {@value DetailsMessage#ATTACHMENT_NAME}, Reply-To the admin when known. Either with {@link SmtpSettings} (own
- * session, STARTTLS required when chosen, server identity checked, timeouts on connect, read and write) or with a
- * container's mail session ({@link JndiMailSession}).
+ * {@value DetailsMessage#ATTACHMENT_NAME}, Reply-To the admin when known. Either through the plugin's own session
+ * made from {@link SmtpSettings} (STARTTLS required when chosen, server identity checked, timeouts on connect, read
+ * and write) or through a container's mail session ({@link JndiMailSession}): see {@link MailTransport}.
  *
  * <p>{@link #send} never throws for a delivery problem: it returns a {@link SendResult} whose sentence tells the
  * admin what to check. A header value with a line break (which could smuggle in a Bcc: header) or an address that
@@ -33,52 +31,43 @@ public final class SmtpSender {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-    private final Session session;
-    private final SmtpSettings settings;
-    private final String from;
-    private final String server;
-    private final String port;
-    private final long timeoutSeconds;
+    private final MailTransport transport;
     private final Clock clock;
 
-    /** A sender that connects with {@code settings}. */
-    public SmtpSender(SmtpSettings settings, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.session = Session.getInstance(properties(settings));
-        this.from = settings.from();
-        this.server = settings.host();
-        this.port = String.valueOf(settings.port());
-        this.timeoutSeconds = settings.timeout().toSeconds();
+    private SmtpSender(MailTransport transport, Clock clock) {
+        this.transport = transport;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** A sender that uses a mail session configured by the container, with its own server, login and timeouts. */
-    public SmtpSender(Session containerSession, String from, Clock clock) {
-        this.session = Objects.requireNonNull(containerSession, "containerSession");
-        this.settings = null;
-        String configuredFrom = containerSession.getProperty("mail.from");
-        this.from = configuredFrom != null && !configuredFrom.isBlank() ? configuredFrom : Objects.requireNonNull(from, "from");
-        String protocol = Objects.requireNonNullElse(containerSession.getProperty("mail.transport.protocol"), "smtp");
-        this.server = Objects.requireNonNullElse(containerSession.getProperty("mail." + protocol + ".host"), "localhost");
-        this.port = Objects.requireNonNullElse(containerSession.getProperty("mail." + protocol + ".port"), "25");
-        this.timeoutSeconds = seconds(containerSession.getProperty("mail." + protocol + ".timeout"));
-        this.clock = Objects.requireNonNull(clock, "clock");
+    /** A sender with the plugin's own session, which connects with {@code settings}. */
+    public static SmtpSender withOwnSession(SmtpSettings settings, Clock clock) {
+        return new SmtpSender(new OwnSessionTransport(settings), clock);
+    }
+
+    /**
+     * A sender through a mail session configured by the container, with its own server, login and timeouts.
+     *
+     * @param defaultFrom the sender address when the session sets no {@code mail.from}
+     */
+    public static SmtpSender withContainerSession(Session containerSession, String defaultFrom, Clock clock) {
+        return new SmtpSender(new ContainerSessionTransport(containerSession, defaultFrom), clock);
     }
 
     /**
      * The sender the settings call for: the container's mail session when {@code mailSessionName} names one that is
      * bound and usable, else one with {@code smtp}, else none (then only the mailto link is offered).
      *
-     * @param mailSessionName setting {@code netvizura.license.mailSession}, or {@code null}
-     * @param smtp            the {@code netvizura.license.smtp.*} settings, or {@code null} when no host is set
+     * @param mailSessionName setting {@code netvizura.license.mailSession}
+     * @param smtp            the {@code netvizura.license.smtp.*} settings, empty when no host is set
      * @param defaultFrom     the sender address when the container's session sets no {@code mail.from}
      */
-    public static Optional<SmtpSender> configured(String mailSessionName, SmtpSettings smtp, String defaultFrom, Clock clock) {
-        Optional<Session> container = JndiMailSession.lookup(mailSessionName);
+    public static Optional<SmtpSender> configured(Optional<String> mailSessionName, Optional<SmtpSettings> smtp,
+                                                  String defaultFrom, Clock clock) {
+        Optional<Session> container = mailSessionName.flatMap(JndiMailSession::lookup);
         if (container.isPresent()) {
-            return Optional.of(new SmtpSender(container.get(), defaultFrom, clock));
+            return Optional.of(withContainerSession(container.get(), defaultFrom, clock));
         }
-        return smtp == null ? Optional.empty() : Optional.of(new SmtpSender(smtp, clock));
+        return smtp.map(settings -> withOwnSession(settings, clock));
     }
 
     /** Sends {@code message}; the result says whether the server took it, or why not. */
@@ -92,14 +81,7 @@ public final class SmtpSender {
             return failure(e);
         }
         try {
-            if (settings == null) {
-                Transport.send(mime);
-            } else {
-                try (Transport transport = session.getTransport(protocol(settings))) {
-                    transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
-                    transport.sendMessage(mime, mime.getAllRecipients());
-                }
-            }
+            transport.deliver(mime);
             return SendResult.delivered(Messages.get("mail.send.delivered", message.to()));
         } catch (MessagingException | RuntimeException e) {
             return failure(e);
@@ -107,15 +89,13 @@ public final class SmtpSender {
     }
 
     private SendResult failure(Exception e) {
-        String user = settings == null ? null : settings.username();
-        String password = settings == null ? null : settings.password();
-        SendFailures.Failure f = SendFailures.classify(e, server, port, user, timeoutSeconds, password);
+        SendFailures.Failure f = transport.failure(e);
         return SendResult.failed(f.sentence() + " " + Messages.get("mail.send.fallback"), f.detail());
     }
 
     private MimeMessage mime(DetailsMessage message) throws MessagingException, RefusedHeader {
-        MimeMessage mime = new MimeMessage(session);
-        mime.setFrom(address("mail.field.from", from));
+        MimeMessage mime = new MimeMessage(transport.session());
+        mime.setFrom(address("mail.field.from", transport.from()));
         mime.setRecipient(Message.RecipientType.TO, address("mail.field.to", message.to()));
         if (message.replyToIfAny().isPresent()) {
             mime.setReplyTo(new InternetAddress[] {address("mail.field.replyTo", message.replyTo())});
@@ -156,40 +136,6 @@ public final class SmtpSender {
             throw new RefusedHeader(Messages.get("mail.send.lineBreak", Messages.get(fieldKey), shown));
         }
         return value;
-    }
-
-    /** Seconds of a millisecond property, 0 when unset or unreadable. */
-    private static long seconds(String millis) {
-        try {
-            return millis == null ? 0 : Math.max(0, Long.parseLong(millis.strip()) / 1000);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static String protocol(SmtpSettings settings) {
-        return settings.security() == SmtpSettings.Security.TLS ? "smtps" : "smtp";
-    }
-
-    static Properties properties(SmtpSettings settings) {
-        String p = protocol(settings);
-        String millis = String.valueOf(settings.timeout().toMillis());
-        Properties props = new Properties();
-        props.setProperty("mail.transport.protocol", p);
-        props.setProperty("mail." + p + ".host", settings.host());
-        props.setProperty("mail." + p + ".port", String.valueOf(settings.port()));
-        props.setProperty("mail." + p + ".connectiontimeout", millis);
-        props.setProperty("mail." + p + ".timeout", millis);
-        props.setProperty("mail." + p + ".writetimeout", millis);
-        props.setProperty("mail." + p + ".auth", String.valueOf(settings.username() != null));
-        props.setProperty("mail." + p + ".ssl.checkserveridentity", "true");
-        if (settings.security() == SmtpSettings.Security.STARTTLS) {
-            // Required, not just enabled: a server (or someone in between) that drops STARTTLS must not get the
-            // password in the clear.
-            props.setProperty("mail.smtp.starttls.enable", "true");
-            props.setProperty("mail.smtp.starttls.required", "true");
-        }
-        return props;
     }
 
     /** A header value was refused before sending; the message is the admin sentence. */

@@ -1,5 +1,6 @@
 package com.netvizura.license.model;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.OptionalLong;
  * @param license                  the license evaluated, absent for {@link LicenseStatus#NO_LICENSE} and unreadable keys
  * @param daysUntilMaintenanceEnds days from today to the last day of maintenance (0 on that day, negative after)
  * @param daysUntilUsageEnds       days from today to the last day of usage, absent for perpetual licenses
+ * @param graceUntil               the last day of grace ({@code usage_until} plus the grace days), absent for
+ *                                 perpetual licenses and without a license
  * @param machineMatch             the machine comparison, absent when there was no license to compare
  * @param notes                    further sentences for the admin (components changed, clock set back)
  */
@@ -24,6 +27,7 @@ public record Verdict(
         Optional<License> license,
         OptionalLong daysUntilMaintenanceEnds,
         OptionalLong daysUntilUsageEnds,
+        Optional<LocalDate> graceUntil,
         Optional<MachineMatch> machineMatch,
         List<String> notes) {
 
@@ -34,6 +38,7 @@ public record Verdict(
         Objects.requireNonNull(license, "license");
         Objects.requireNonNull(daysUntilMaintenanceEnds, "daysUntilMaintenanceEnds");
         Objects.requireNonNull(daysUntilUsageEnds, "daysUntilUsageEnds");
+        Objects.requireNonNull(graceUntil, "graceUntil");
         Objects.requireNonNull(machineMatch, "machineMatch");
         notes = List.copyOf(notes);
     }
@@ -48,6 +53,7 @@ public record Verdict(
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
         Severity s = atLeast.compareTo(severity) > 0 ? atLeast : severity;
-        return new Verdict(status, s, explanation, license, daysUntilMaintenanceEnds, daysUntilUsageEnds, machineMatch, more);
+        return new Verdict(status, s, explanation, license, daysUntilMaintenanceEnds, daysUntilUsageEnds, graceUntil,
+                machineMatch, more);
     }
 }

@@ -94,12 +94,14 @@ public final class LicenseEvaluator {
         Objects.requireNonNull(reasonSentence, "reasonSentence");
         return new Verdict(LicenseStatus.INVALID, Severity.ERROR,
                 Messages.get("policy.invalid", reasonSentence, vendorEmail),
-                Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), List.of());
+                Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
+                List.of());
     }
 
     private Verdict noLicense() {
         return new Verdict(LicenseStatus.NO_LICENSE, Severity.ERROR, Messages.get("policy.noLicense", vendorEmail),
-                Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), List.of());
+                Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
+                List.of());
     }
 
     private Verdict evaluate(License license) {
@@ -115,7 +117,7 @@ public final class LicenseEvaluator {
 
         Verdict verdict = new Verdict(status, baseSeverity(status), explain(status, license, now, match),
                 Optional.of(license), OptionalLong.of(daysUntilMaintenanceEnds), daysUntilUsageEnds,
-                Optional.of(match), List.of());
+                license.usageUntilIfAny().map(LicenseEvaluator::lastDayOfGrace), Optional.of(match), List.of());
         return withNotes(verdict, license, match, daysUntilMaintenanceEnds, daysUntilUsageEnds);
     }
 

@@ -1,124 +1,84 @@
 package com.netvizura.license.service;
 
-import com.netvizura.license.key.LicenseKeyException;
 import com.netvizura.license.key.LicenseKeyVerifier;
 import com.netvizura.license.key.TrustedKeys;
 import com.netvizura.license.machine.HardwareProbe;
 import com.netvizura.license.machine.OshiHardwareProbe;
-import com.netvizura.license.mail.DetailsMessage;
-import com.netvizura.license.mail.LicenseDetailsBuilder;
-import com.netvizura.license.mail.MailtoLink;
-import com.netvizura.license.mail.SendResult;
-import com.netvizura.license.mail.SmtpSender;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.InstallationCode;
-import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseDetails;
-import com.netvizura.license.model.Messages;
-import com.netvizura.license.model.Severity;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.policy.LicenseEvaluator;
-import com.netvizura.license.store.Actor;
-import com.netvizura.license.store.ApplyOutcome;
-import com.netvizura.license.store.ClockGuard;
-import com.netvizura.license.store.HistoryEntry;
 import com.netvizura.license.store.LicenseStore;
 import com.netvizura.license.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one object the web layer and the host application ask about the license: what it allows now, how to apply a
- * new key, and the License Details of this server.
+ * new key, and the License Details of this server. A thin facade over the {@link ActiveLicense} (the cached verdict,
+ * refreshed at most once a second), the {@link KeyApplier} and the {@link DetailsSender}.
  *
  * <p>Everything slow happens at start-up or on change, never per call: the hardware probe runs once in
  * {@link #start}; the active key is read and verified at start, after an apply, and when another process sharing
- * the data directory changed it. Per call there is at most one cheap check a second (the epoch in
- * {@code state.properties}, the calendar day and the clock high-water mark), taken by one thread while the others go
- * on with the cached verdict.
+ * the data directory changed it. Thread-safe; one instance per application. It is not serializable: a field of this
+ * type in a passivating bean (view- or session-scoped) must be {@code transient}.
  */
-public class LicenseService {
+public final class LicenseService {
 
     /** The largest key file accepted; a caller reading an upload needs at most one byte more to refuse a bigger one. */
     public static final int MAX_KEY_FILE_BYTES = LicenseKeyVerifier.MAX_KEY_FILE_BYTES;
     /** Days a subscription or trial keeps running after its last day of usage. */
     public static final int GRACE_DAYS = LicenseEvaluator.GRACE_DAYS;
 
-    static final long POLL_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final System.Logger LOG = System.getLogger(LicenseService.class.getName());
 
     private final Settings settings;
     private final BuildInfo build;
     private final Clock clock;
     private final TrustedKeys trustedKeys;
-    private final LicenseKeyVerifier verifier;
     private final HardwareProbe probe;
     private final MachineIdentity machine;
-    private final LicenseEvaluator evaluator;
-    private final LicenseStore store;
-    private final ClockGuard clockGuard;
-    private final String serverInfo;
-    private final Object applyLock = new Object();
-    private final ReentrantLock pollLock = new ReentrantLock();
-    private volatile Snapshot snapshot;
-    private volatile long nextPollNanos;
-    private volatile Optional<SmtpSender> smtpSender;
-
-    /** What was read from disk last, and the verdict for it as of {@code day}. */
-    private record Snapshot(Optional<License> license, String invalidReason, long epoch, LocalDate day, Verdict verdict,
-            History history) {
-    }
-
-    /** The history as read with the key: the entries, or why they could not be read. */
-    private record History(List<HistoryEntry> entries, StoreException problem) {
-    }
-
-    /** For CDI client proxies only; every real instance comes from {@link #start}. */
-    protected LicenseService() {
-        this.settings = null;
-        this.build = null;
-        this.clock = null;
-        this.trustedKeys = null;
-        this.verifier = null;
-        this.probe = null;
-        this.machine = null;
-        this.evaluator = null;
-        this.store = null;
-        this.clockGuard = null;
-        this.serverInfo = null;
-    }
+    private final ActiveLicense active;
+    private final KeyApplier applier;
+    private final DetailsSender detailsSender;
 
     private LicenseService(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build, Clock clock,
-            String serverInfo) throws StoreException {
+            String serverInfo) throws LicenseDataException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.build = Objects.requireNonNull(build, "build");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
-        this.serverInfo = Objects.requireNonNullElse(serverInfo, "unknown");
-        this.verifier = new LicenseKeyVerifier(trustedKeys);
         this.probe = probe;
         this.machine = new MachineIdentity(probe);
-        this.evaluator = new LicenseEvaluator(machine, clock, build, settings.vendorEmail());
-        this.store = LicenseStore.open(settings.licenseDirectory(), LicenseKeyVerifier::peekLicenseId, clock);
-        this.clockGuard = store.clockGuard();
-        reload();
+        LicenseKeyVerifier verifier = new LicenseKeyVerifier(trustedKeys);
+        LicenseEvaluator evaluator = new LicenseEvaluator(machine, clock, build, settings.vendorEmail());
+        LicenseStore store;
+        try {
+            store = LicenseStore.open(settings.licenseDirectory(), LicenseKeyVerifier::peekLicenseId, clock);
+        } catch (StoreException e) {
+            throw new LicenseDataException(e);
+        }
+        this.active = new ActiveLicense(store, verifier, evaluator, clock);
+        this.applier = new KeyApplier(verifier, evaluator, store, active);
+        this.detailsSender = new DetailsSender(settings, build, machine, clock,
+                Objects.requireNonNullElse(serverInfo, "unknown"), active);
     }
 
     /**
      * Starts the service of this server as deployed: the real hardware probe, the vendor keys built into the WAR,
      * this build's version and release date, the system clock.
      *
-     * @throws StoreException when the data directory cannot be opened or read
+     * @throws LicenseDataException when the data directory cannot be opened or read
      */
-    public static LicenseService startOnThisServer(Settings settings, String serverInfo) throws StoreException {
+    public static LicenseService startOnThisServer(Settings settings, String serverInfo) throws LicenseDataException {
         return start(settings, new OshiHardwareProbe(settings.home()), TrustedKeys.builtIn(), BuildInfo.current(),
                 Clock.systemDefaultZone(), serverInfo);
     }
@@ -127,14 +87,14 @@ public class LicenseService {
      * Probes this machine, opens the data directory and verifies the active key.
      *
      * @param serverInfo the servlet container's name and version, for the License Details
-     * @throws StoreException when the data directory cannot be opened or read
+     * @throws LicenseDataException when the data directory cannot be opened or read
      */
     public static LicenseService start(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build,
-            Clock clock, String serverInfo) throws StoreException {
+            Clock clock, String serverInfo) throws LicenseDataException {
         LicenseService service;
         try {
             service = new LicenseService(settings, probe, trustedKeys, build, clock, serverInfo);
-        } catch (StoreException | RuntimeException e) {
+        } catch (LicenseDataException | RuntimeException e) {
             if (probe != null) {
                 probe.release(); // the probe may have run: a failed start must not leave its threads behind
             }
@@ -158,14 +118,27 @@ public class LicenseService {
 
     /** What the license allows here and now (cached; refreshed at most once a second). */
     public Verdict verdict() {
-        poll();
-        return snapshot.verdict();
+        return active.verdict();
     }
 
     /** The license-change counter: a session created before the current epoch must log in again. */
     public long epoch() {
-        poll();
-        return snapshot.epoch();
+        return active.epoch();
+    }
+
+    /** The service clock's calendar day that the cached {@link #verdict()} is for. */
+    public LocalDate today() {
+        return active.today();
+    }
+
+    /** When the cached {@link #verdict()} was last evaluated or confirmed. */
+    public Instant checkedAt() {
+        return active.checkedAt();
+    }
+
+    /** The time zone of the service's clock: the one its days are counted in, and instants are shown in. */
+    public ZoneId zone() {
+        return clock.getZone();
     }
 
     /** Whether NetVizura may run normally. */
@@ -193,81 +166,39 @@ public class LicenseService {
      * Verifies, evaluates and stores a key. A key that is not correctly signed, or not usable on this server today,
      * is refused and audited; nothing changes then.
      *
-     * @param keyFile the uploaded file, at most {@link LicenseKeyVerifier#MAX_KEY_FILE_BYTES}
+     * @param keyFile the uploaded file, at most {@link #MAX_KEY_FILE_BYTES}
      * @param actor   who applies it, from where (for the audit log)
      */
     public AppliedLicense apply(byte[] keyFile, Actor actor) throws LicenseRefusedException {
-        Objects.requireNonNull(keyFile, "keyFile");
-        Objects.requireNonNull(actor, "actor");
-        synchronized (applyLock) {
-            License license;
-            try {
-                license = verifier.verify(keyFile);
-            } catch (LicenseKeyException e) {
-                throw refused(actor, LicenseKeyVerifier.peekLicenseId(keyFile).orElse(null),
-                        LicenseRefusedException.Cause.NOT_A_VALID_KEY, e.getMessage(), e);
-            }
-            Verdict candidate = evaluator.evaluate(Optional.of(license));
-            if (!candidate.operational()) {
-                throw refused(actor, license.id(), LicenseRefusedException.Cause.NOT_USABLE_HERE,
-                        candidate.explanation(), null);
-            }
-            ApplyOutcome outcome;
-            try {
-                outcome = store.apply(keyFile, license.id(), actor);
-            } catch (StoreException e) {
-                throw refused(actor, license.id(), LicenseRefusedException.Cause.NOT_STORED, e.getMessage(), e);
-            }
-            reload();
-            LOG.log(Level.INFO, "License [{0}] {1} by [{2}] from [{3}]; epoch now {4}", license.id(),
-                    outcome.applied() ? "applied" : "uploaded again (already active)", actor.user(),
-                    actor.remoteAddress(), outcome.epoch());
-            return new AppliedLicense(license, snapshot.verdict(), outcome.applied(), outcome.epoch(), outcome.warnings());
-        }
+        return applier.apply(keyFile, actor);
     }
 
     /** Previously active keys, oldest first (read from disk with the key, not per call). */
-    public List<HistoryEntry> history() throws StoreException {
-        poll();
-        History h = snapshot.history();
-        if (h.problem() != null) {
-            throw h.problem();
-        }
-        return h.entries();
+    public List<PreviousKey> history() throws LicenseDataException {
+        return active.history();
     }
 
-    /** The License Details of this server; {@code contactEmail} is the admin's address, or {@code null}. */
-    public LicenseDetails details(String contactEmail) {
-        LicenseDetailsBuilder builder = new LicenseDetailsBuilder(build, machine.installationCode(), clock)
-                .license(snapshot.license())
-                .java(System.getProperty("java.vendor") + " " + System.getProperty("java.version"))
-                .server(serverInfo)
-                .contactEmail(contactEmail);
-        machine.facts().hostnameIfAny().ifPresent(builder::hostname);
-        machine.facts().operatingSystemIfAny().ifPresent(builder::operatingSystem);
-        return builder.build();
+    /** The License Details of this server. */
+    public LicenseDetails details() {
+        return detailsSender.details();
     }
 
     /** A {@code mailto:} link to the vendor with {@code details} filled in (those the page shows, so both agree). */
     public String mailtoLink(LicenseDetails details) {
-        return MailtoLink.forVendor(settings.vendorEmail(), details);
+        return detailsSender.mailtoLink(details);
     }
 
     /** Whether Send can mail from the server (an SMTP host or a usable JNDI mail session is configured). */
     public boolean canSendFromServer() {
-        return smtpSender().isPresent();
+        return detailsSender.canSendFromServer();
     }
 
     /**
-     * Sends the License Details to the vendor from the server. Without a configured sender the result says so; a
-     * failure is a result with an admin sentence, never an exception, so the page can offer the fallbacks.
+     * Sends the License Details to the vendor from the server. Without a configured sender the outcome says so; a
+     * failure is an outcome with an admin sentence, never an exception, so the page can offer the fallbacks.
      */
-    public SendResult sendDetails(String contactEmail) {
-        Optional<SmtpSender> sender = smtpSender();
-        if (sender.isEmpty()) {
-            return SendResult.notConfigured();
-        }
-        return sender.get().send(DetailsMessage.forVendor(settings.vendorEmail(), details(contactEmail)));
+    public SendOutcome sendDetails() {
+        return detailsSender.sendDetails();
     }
 
     public InstallationCode installationCode() {
@@ -285,100 +216,5 @@ public class LicenseService {
     /** Whether this build trusts only the development key that a build without a vendor key generates. */
     public boolean developmentBuild() {
         return trustedKeys.isDevelopmentOnly();
-    }
-
-    private LicenseRefusedException refused(Actor actor, String licenseId, LicenseRefusedException.Cause cause,
-            String reason, Throwable origin) {
-        try {
-            store.recordRefusal(actor, licenseId, reason);
-        } catch (StoreException e) {
-            LOG.log(Level.WARNING, "Could not audit a refused key [" + licenseId + "]: " + e.getMessage(), e);
-        }
-        LOG.log(Level.INFO, "License key [{0}] refused for [{1}] from [{2}]: {3}", licenseId, actor.user(),
-                actor.remoteAddress(), reason);
-        return new LicenseRefusedException(cause, reason, origin);
-    }
-
-    private Optional<SmtpSender> smtpSender() {
-        Optional<SmtpSender> sender = smtpSender;
-        if (sender == null) {
-            // Resolved lazily: the container's JNDI mail session may be bound only once the application runs.
-            sender = SmtpSender.configured(settings.mailSession().orElse(null), SmtpSettingsFactory.from(settings),
-                    settings.smtpFrom(), clock);
-            smtpSender = sender;
-        }
-        return sender;
-    }
-
-    /** At most once a second, one thread checks whether the epoch, the day or the clock guard changes the verdict. */
-    private void poll() {
-        long now = System.nanoTime();
-        if (now - nextPollNanos < 0 || !pollLock.tryLock()) {
-            return;
-        }
-        try {
-            nextPollNanos = now + POLL_INTERVAL_NANOS;
-            Snapshot s = snapshot;
-            long diskEpoch = store.readEpochFromDisk();
-            if (diskEpoch != s.epoch()) {
-                reload();
-            } else {
-                Verdict v = evaluate(s.license(), s.invalidReason());
-                if (!v.equals(s.verdict()) || !LocalDate.now(clock).equals(s.day())) {
-                    snapshot = new Snapshot(s.license(), s.invalidReason(), s.epoch(), LocalDate.now(clock), v, s.history());
-                }
-            }
-        } catch (StoreException e) {
-            LOG.log(Level.WARNING, "Could not check the license data directory for changes: " + e.getMessage(), e);
-        } finally {
-            pollLock.unlock();
-        }
-    }
-
-    /** Reads the epoch, then the key (that order never pairs a new epoch with an old key), and verifies the key. */
-    private void reload() {
-        synchronized (applyLock) {
-            try {
-                long epoch = store.readEpochFromDisk();
-                Optional<byte[]> bytes = store.activeKey();
-                Optional<License> license = Optional.empty();
-                String invalidReason = null;
-                if (bytes.isPresent()) {
-                    try {
-                        license = Optional.of(verifier.verify(bytes.get()));
-                    } catch (LicenseKeyException e) {
-                        invalidReason = e.getMessage();
-                        LOG.log(Level.WARNING, "The active license key in [{0}] no longer verifies: {1}",
-                                store.directory(), invalidReason);
-                    }
-                }
-                snapshot = new Snapshot(license, invalidReason, epoch, LocalDate.now(clock),
-                        evaluate(license, invalidReason), readHistory());
-            } catch (StoreException e) {
-                // Fail closed: an unreadable data directory means no usable license, said plainly.
-                LOG.log(Level.ERROR, "Could not read the license data directory: " + e.getMessage(), e);
-                long epoch = snapshot == null ? 0 : snapshot.epoch();
-                snapshot = new Snapshot(Optional.empty(), e.getMessage(), epoch, LocalDate.now(clock),
-                        evaluate(Optional.empty(), e.getMessage()), new History(List.of(), e));
-            }
-        }
-    }
-
-    private History readHistory() {
-        try {
-            return new History(store.history(), null);
-        } catch (StoreException e) {
-            LOG.log(Level.WARNING, "Could not read the license history: " + e.getMessage(), e);
-            return new History(List.of(), e);
-        }
-    }
-
-    private Verdict evaluate(Optional<License> license, String invalidReason) {
-        Verdict v = invalidReason != null ? evaluator.invalid(invalidReason) : evaluator.evaluate(license);
-        Instant now = clock.instant();
-        if (clockGuard.looksSetBack(now)) {
-            v = v.withNote(Messages.get("service.clockSetBack", clockGuard.highWaterMark().toString()), Severity.WARNING);
-        }
-        return v;
     }
 }

@@ -1,24 +1,18 @@
 package com.netvizura.license.service;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.InvalidPathException;
+import com.netvizura.license.mail.SmtpSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.StringJoiner;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
- * The plugin's settings, read once at start and validated; a wrong value fails the start with a sentence that names
- * the setting, its value in [brackets] and where it came from.
+ * The plugin's settings as read once at start by {@link SettingsReader}, which validated them: a wrong value fails
+ * the start with a sentence that names the setting, its value in [brackets] and where it came from. Immutable.
  *
  * <p>Each setting is looked up in this order, the first one set wins: JVM system property, environment variable
  * (the name in upper case with dots as underscores, e.g. {@code NETVIZURA_LICENSE_SMTP_HOST}), servlet context
@@ -44,7 +38,7 @@ import java.util.regex.Pattern;
  * <tr><td>{@code netvizura.license.smtp.username}, {@code .password}</td><td>unset</td>
  *     <td>SMTP authentication, both or neither; the password is never logged or shown</td></tr>
  * <tr><td>{@code netvizura.license.smtp.from}</td><td>{@code netvizura@<hostname>}</td>
- *     <td>sender address of mails</td></tr>
+ *     <td>sender address of mails, also through a mail session that sets no {@code mail.from}</td></tr>
  * <tr><td>{@code netvizura.license.smtp.timeoutSeconds}</td><td>{@code 10}</td>
  *     <td>connect, read and write timeout for SMTP, 1 to 300</td></tr>
  * <tr><td>{@code netvizura.license.mailSession}</td><td>unset</td>
@@ -52,6 +46,17 @@ import java.util.regex.Pattern;
  *     of the smtp settings when bound</td></tr>
  * <tr><td>{@code netvizura.license.guard}</td><td>{@code true}</td>
  *     <td>{@code true} or {@code false}; {@code false} switches the license guard off</td></tr>
+ * <tr><td>{@code netvizura.license.template}</td><td>unset</td>
+ *     <td>the page frame of the License page and About: a Facelets template path inside the application starting
+ *     with {@code /}; unset: the plugin's own minimal frame</td></tr>
+ * <tr><td>{@code netvizura.license.noticeDays}</td><td>{@code 30}</td>
+ *     <td>days before the last day of maintenance or usage from which admins see the license notice, 0 to 365;
+ *     {@code 0}: no notice</td></tr>
+ * <tr><td>{@code netvizura.license.notifyEmail}</td><td>unset</td>
+ *     <td>comma-separated addresses that get reminder mail; unset: no reminders</td></tr>
+ * <tr><td>{@code netvizura.license.apiToken}</td><td>unset</td>
+ *     <td>the secret for {@code Authorization: Bearer} on the status API, at least 16 characters; never logged or
+ *     shown</td></tr>
  * </table>
  */
 public final class Settings {
@@ -69,92 +74,50 @@ public final class Settings {
     public static final String SMTP_TIMEOUT_SECONDS = "netvizura.license.smtp.timeoutSeconds";
     public static final String MAIL_SESSION = "netvizura.license.mailSession";
     public static final String GUARD = "netvizura.license.guard";
+    public static final String TEMPLATE = "netvizura.license.template";
+    public static final String NOTICE_DAYS = "netvizura.license.noticeDays";
+    public static final String NOTIFY_EMAIL = "netvizura.license.notifyEmail";
+    public static final String API_TOKEN = "netvizura.license.apiToken";
 
     /** The system property Tomcat sets to its instance directory; the default home lies below it. */
     public static final String CATALINA_BASE = "catalina.base";
 
-    static final String ERROR_NO_HOME = "Setting " + HOME + " is not set and system property " + CATALINA_BASE
-            + " is not set either, so there is no data directory: set " + HOME + " (system property, environment "
-            + "variable " + SettingSources.environmentName(HOME) + " or context parameter) to an absolute directory path.";
-    static final String ERROR_NOT_ABSOLUTE = "use an absolute directory path";
-    static final String ERROR_NOT_A_PORT = "use a port number from 1 to 65535";
-    static final String ERROR_NOT_AN_ADDRESS = "use a plain e-mail address such as name@example.com";
-    static final String ERROR_NOT_A_SECURITY = "use none, starttls or tls";
-    static final String ERROR_NOT_A_BOOLEAN = "use true or false";
-    static final int MAX_SMTP_TIMEOUT_SECONDS = 300;
-    static final String ERROR_NOT_A_TIMEOUT = "use a whole number of seconds from 1 to " + MAX_SMTP_TIMEOUT_SECONDS;
-    static final String ERROR_USERNAME_WITHOUT_PASSWORD = "set " + SMTP_PASSWORD + " too, or neither of them";
-    static final String ERROR_PASSWORD_WITHOUT_USERNAME = "set " + SMTP_USERNAME + " too, or neither of them";
-
-    // Loose on purpose: it catches typos and pasted display names, not every RFC 5322 corner.
-    private static final Pattern LOOKS_LIKE_ADDRESS =
-            Pattern.compile("[^\\s@<>()\\[\\],;:\"\\\\]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
-    private static final String JNDI_ENV_PREFIX = "java:comp/env/";
-
-    /** How the connection to the SMTP server is protected. */
-    public enum SmtpSecurity {
-        /** Plain text; only for a relay on the same host or network. */
-        NONE,
-        /** Plain connect, then upgrade with STARTTLS (required, not opportunistic); usually port 587. */
-        STARTTLS,
-        /** TLS from the first byte ("SMTPS"); usually port 465. */
-        TLS
-    }
-
-    private final Map<String, String> shown = new LinkedHashMap<>();
     private final Path home;
     private final String adminRole;
     private final String vendorEmail;
     private final String supportEmail;
-    private final Optional<String> smtpHost;
-    private final int smtpPort;
-    private final SmtpSecurity smtpSecurity;
-    private final Optional<String> smtpUsername;
-    private final Optional<String> smtpPassword;
+    private final Optional<SmtpSettings> smtp;
     private final String smtpFrom;
-    private final Duration smtpTimeout;
     private final Optional<String> mailSession;
     private final boolean guardEnabled;
+    private final Optional<String> template;
+    private final int noticeDays;
+    private final List<String> notifyEmail;
+    private final Optional<String> apiToken;
+    private final Map<String, String> shown;
 
-    /** Settings from the given sources; the default sender's host name is this machine's. */
-    public Settings(Properties systemProperties, Map<String, String> environment,
-                    UnaryOperator<String> contextParameters) {
-        this(systemProperties, environment, contextParameters, Settings::localHostName);
-    }
-
-    /**
-     * Settings from the given sources.
-     *
-     * @param systemProperties  JVM system properties (also the source of {@code catalina.base})
-     * @param environment       environment variables
-     * @param contextParameters servlet context init-parameters by name, {@code null} when absent
-     *                          (e.g. {@code servletContext::getInitParameter})
-     * @param hostName          this machine's host name, asked only when {@code smtp.from} is not set
-     * @throws InvalidSettingException when a value is unusable or the data directory cannot be determined
-     */
-    public Settings(Properties systemProperties, Map<String, String> environment,
-                    UnaryOperator<String> contextParameters, Supplier<String> hostName) {
-        SettingSources sources = new SettingSources(systemProperties, environment, contextParameters);
-        home = home(sources);
-        adminRole = text(sources, ADMIN_ROLE, "admin");
-        vendorEmail = address(sources, VENDOR_EMAIL, () -> "sales@netvizura.com");
-        supportEmail = address(sources, SUPPORT_EMAIL, () -> "support@netvizura.com");
-        smtpHost = optional(sources, SMTP_HOST, false);
-        smtpPort = parsed(sources, SMTP_PORT, 587, Settings::port, ERROR_NOT_A_PORT);
-        smtpSecurity = parsed(sources, SMTP_SECURITY, SmtpSecurity.STARTTLS, Settings::security, ERROR_NOT_A_SECURITY);
-        smtpUsername = optional(sources, SMTP_USERNAME, false);
-        smtpPassword = optional(sources, SMTP_PASSWORD, true);
-        checkCredentialsPaired(sources);
-        smtpFrom = address(sources, SMTP_FROM, () -> defaultSender(hostName));
-        smtpTimeout = Duration.ofSeconds(parsed(sources, SMTP_TIMEOUT_SECONDS, 10, Settings::timeoutSeconds,
-                ERROR_NOT_A_TIMEOUT));
-        mailSession = optional(sources, MAIL_SESSION, false).map(Settings::relativeJndiName);
-        guardEnabled = parsed(sources, GUARD, true, Settings::bool, ERROR_NOT_A_BOOLEAN);
+    /** Only {@link SettingsReader} makes settings, after validating every value; {@code shown} is for the log. */
+    Settings(Path home, String adminRole, String vendorEmail, String supportEmail, Optional<SmtpSettings> smtp,
+             String smtpFrom, Optional<String> mailSession, boolean guardEnabled, Optional<String> template,
+             int noticeDays, List<String> notifyEmail, Optional<String> apiToken, Map<String, String> shown) {
+        this.home = Objects.requireNonNull(home, "home");
+        this.adminRole = Objects.requireNonNull(adminRole, "adminRole");
+        this.vendorEmail = Objects.requireNonNull(vendorEmail, "vendorEmail");
+        this.supportEmail = Objects.requireNonNull(supportEmail, "supportEmail");
+        this.smtp = Objects.requireNonNull(smtp, "smtp");
+        this.smtpFrom = Objects.requireNonNull(smtpFrom, "smtpFrom");
+        this.mailSession = Objects.requireNonNull(mailSession, "mailSession");
+        this.guardEnabled = guardEnabled;
+        this.template = Objects.requireNonNull(template, "template");
+        this.noticeDays = noticeDays;
+        this.notifyEmail = List.copyOf(notifyEmail);
+        this.apiToken = Objects.requireNonNull(apiToken, "apiToken");
+        this.shown = new LinkedHashMap<>(shown);
     }
 
     /** Settings from this JVM's system properties and environment and the given context parameters. */
     public static Settings fromSystem(UnaryOperator<String> contextParameters) {
-        return new Settings(System.getProperties(), System.getenv(), contextParameters);
+        return new SettingsReader(System.getProperties(), System.getenv(), contextParameters).read();
     }
 
     /** The NetVizura data directory ({@code netvizura.home}), absolute. */
@@ -180,35 +143,14 @@ public final class Settings {
         return supportEmail;
     }
 
-    /** The SMTP server; empty when mail goes out through the admin's mail client ({@code mailto:}) only. */
-    public Optional<String> smtpHost() {
-        return smtpHost;
+    /** How to reach the SMTP server; empty when no host is set (Send is then the {@code mailto:} link). */
+    public Optional<SmtpSettings> smtp() {
+        return smtp;
     }
 
-    public int smtpPort() {
-        return smtpPort;
-    }
-
-    public SmtpSecurity smtpSecurity() {
-        return smtpSecurity;
-    }
-
-    /** The SMTP user; present exactly when {@link #smtpPassword()} is. */
-    public Optional<String> smtpUsername() {
-        return smtpUsername;
-    }
-
-    /** The SMTP password: hand it to the mail session only, never to a log or a page. */
-    public Optional<String> smtpPassword() {
-        return smtpPassword;
-    }
-
+    /** The sender address: of the SMTP settings, and of a container mail session that sets no {@code mail.from}. */
     public String smtpFrom() {
         return smtpFrom;
-    }
-
-    public Duration smtpTimeout() {
-        return smtpTimeout;
     }
 
     /** The JNDI name of a Tomcat mail resource relative to {@code java:comp/env}, e.g. {@code mail/Session}. */
@@ -221,142 +163,31 @@ public final class Settings {
         return guardEnabled;
     }
 
-    /** Every setting with its value and origin, for the start-up log; the password shows only whether it is set. */
+    /** The Facelets template of the host's page frame, e.g. {@code /WEB-INF/templates/layout.xhtml}. */
+    public Optional<String> template() {
+        return template;
+    }
+
+    /** Days before a last day from which admins see the license notice; 0 means no notice. */
+    public int noticeDays() {
+        return noticeDays;
+    }
+
+    /** Who gets reminder mail; empty means no reminders. */
+    public List<String> notifyEmail() {
+        return notifyEmail;
+    }
+
+    /** The status API's bearer token: compare it, never log or show it. */
+    public Optional<String> apiToken() {
+        return apiToken;
+    }
+
+    /** Every setting with its value and origin, for the start-up log; secrets show only whether they are set. */
     @Override
     public String toString() {
         StringJoiner joined = new StringJoiner(", ", "Settings[", "]");
         shown.forEach((name, value) -> joined.add(name + "=" + value));
         return joined.toString();
-    }
-
-    // ---- reading ------------------------------------------------------------------------------------------------
-
-    private Path home(SettingSources sources) {
-        Optional<SettingValue> set = sources.find(HOME, false);
-        SettingValue value = set.orElseGet(() -> sources.systemProperty(CATALINA_BASE)
-                .map(base -> new SettingValue(HOME, base + "/netvizura",
-                        "default ${" + CATALINA_BASE + "}/netvizura", false))
-                .orElseThrow(() -> new InvalidSettingException(HOME, ERROR_NO_HOME)));
-        Path path;
-        try {
-            path = Path.of(value.value());
-        } catch (InvalidPathException e) {
-            throw value.invalid(ERROR_NOT_ABSOLUTE);
-        }
-        if (!path.isAbsolute()) {
-            throw value.invalid(ERROR_NOT_ABSOLUTE);
-        }
-        path = path.normalize();
-        remember(HOME, path.toString(), set.isPresent() ? value.origin() : "default");
-        return path;
-    }
-
-    private String text(SettingSources sources, String name, String fallback) {
-        return sources.find(name, false).map(v -> remember(name, v.value(), v.origin()))
-                .orElseGet(() -> remember(name, fallback, "default"));
-    }
-
-    private String address(SettingSources sources, String name, Supplier<String> fallback) {
-        Optional<SettingValue> set = sources.find(name, false);
-        set.filter(v -> !LOOKS_LIKE_ADDRESS.matcher(v.value()).matches()).ifPresent(v -> {
-            throw v.invalid(ERROR_NOT_AN_ADDRESS);
-        });
-        return set.map(v -> remember(name, v.value(), v.origin()))
-                .orElseGet(() -> remember(name, fallback.get(), "default"));
-    }
-
-    private Optional<String> optional(SettingSources sources, String name, boolean secret) {
-        Optional<SettingValue> set = sources.find(name, secret);
-        if (set.isEmpty()) {
-            remember(name, "(unset)", "default");
-            return Optional.empty();
-        }
-        SettingValue v = set.get();
-        remember(name, secret ? "(set, hidden)" : v.value(), v.origin());
-        return Optional.of(v.value());
-    }
-
-    /** A typed setting; {@code parse} returns {@code null} for a value it does not accept. */
-    private <T> T parsed(SettingSources sources, String name, T fallback, Function<String, T> parse, String whatToDo) {
-        Optional<SettingValue> set = sources.find(name, false);
-        if (set.isEmpty()) {
-            remember(name, String.valueOf(fallback).toLowerCase(Locale.ROOT), "default");
-            return fallback;
-        }
-        SettingValue v = set.get();
-        T result = parse.apply(v.value());
-        if (result == null) {
-            throw v.invalid(whatToDo);
-        }
-        remember(name, String.valueOf(result).toLowerCase(Locale.ROOT), v.origin());
-        return result;
-    }
-
-    private void checkCredentialsPaired(SettingSources sources) {
-        if (smtpUsername.isPresent() && smtpPassword.isEmpty()) {
-            throw sources.find(SMTP_USERNAME, false).orElseThrow().invalid(ERROR_USERNAME_WITHOUT_PASSWORD);
-        }
-        if (smtpPassword.isPresent() && smtpUsername.isEmpty()) {
-            throw sources.find(SMTP_PASSWORD, true).orElseThrow().invalid(ERROR_PASSWORD_WITHOUT_USERNAME);
-        }
-    }
-
-    private String remember(String name, String value, String origin) {
-        shown.put(name, value + " (" + origin + ")");
-        return value;
-    }
-
-    // ---- parsing: null means "not accepted" ---------------------------------------------------------------------
-
-    private static Integer port(String text) {
-        Integer n = integer(text);
-        return n != null && n >= 1 && n <= 65535 ? n : null;
-    }
-
-    private static Integer timeoutSeconds(String text) {
-        Integer n = integer(text);
-        return n != null && n >= 1 && n <= MAX_SMTP_TIMEOUT_SECONDS ? n : null;
-    }
-
-    private static Integer integer(String text) {
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static SmtpSecurity security(String text) {
-        for (SmtpSecurity s : SmtpSecurity.values()) {
-            if (s.name().equalsIgnoreCase(text)) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private static Boolean bool(String text) {
-        if ("true".equalsIgnoreCase(text)) {
-            return Boolean.TRUE;
-        }
-        return "false".equalsIgnoreCase(text) ? Boolean.FALSE : null;
-    }
-
-    private static String relativeJndiName(String name) {
-        return name.startsWith(JNDI_ENV_PREFIX) ? name.substring(JNDI_ENV_PREFIX.length()) : name;
-    }
-
-    /** {@code netvizura@<hostname>}, or {@code netvizura@localhost} when the host name would not make an address. */
-    static String defaultSender(Supplier<String> hostName) {
-        String candidate = "netvizura@" + hostName.get();
-        return LOOKS_LIKE_ADDRESS.matcher(candidate).matches() ? candidate : "netvizura@localhost";
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

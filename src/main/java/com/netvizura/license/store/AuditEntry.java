@@ -1,5 +1,7 @@
 package com.netvizura.license.store;
 
+import com.netvizura.license.model.Actor;
+
 import java.time.Instant;
 import java.util.Objects;
 

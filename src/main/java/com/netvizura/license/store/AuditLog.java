@@ -1,5 +1,7 @@
 package com.netvizura.license.store;
 
+import com.netvizura.license.model.Actor;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

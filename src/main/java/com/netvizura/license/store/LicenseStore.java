@@ -1,5 +1,7 @@
 package com.netvizura.license.store;
 
+import com.netvizura.license.key.LicenseKeyVerifier;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.model.Messages;
 
 import java.io.IOException;
@@ -58,11 +60,16 @@ import java.util.Optional;
  *
  * <p>Readers take no lock: {@code license.key} is only ever replaced whole. Because the epoch is written after the
  * key, a reader that reads the epoch first and the key second never pairs a new epoch with an old key.
+ *
+ * <p>One class on purpose, although long: the crash invariants above hold only for the order of steps as a whole,
+ * so the apply, the start-up repair that completes a cut-off apply, and the readers that rely on that order are kept
+ * where one reading shows them together (the file-level pieces are its helpers: {@link StateFile},
+ * {@link AuditLog}, {@link DirectoryLock}, {@link DurableFiles}).
  */
 public final class LicenseStore {
 
-    /** Larger files are not license keys; reading them whole would only waste memory. */
-    public static final int MAX_KEY_BYTES = 1024 * 1024;
+    /** Larger files are not license keys (the verifier's cap); reading them whole would only waste memory. */
+    public static final int MAX_KEY_BYTES = LicenseKeyVerifier.MAX_KEY_FILE_BYTES;
     static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(LicenseStore.class.getName());
 

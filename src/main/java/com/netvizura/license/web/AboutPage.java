@@ -7,7 +7,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.ZoneId;
 import java.util.Locale;
 
 /**
@@ -29,11 +28,11 @@ public class AboutPage {
     @PostConstruct
     void init() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Locale locale = faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+        Locale locale = PageText.locale(faces);
         BuildInfo build = service.build();
         version = build.version();
         buildDate = LicenseSummary.dateFormat(locale).format(build.releaseDate());
-        summary = LicenseSummary.of(service.verdict(), ZoneId.systemDefault(), locale);
+        summary = LicenseSummary.of(service.verdict(), service.zone(), locale);
         admin = AdminGate.mayView(faces, service);
     }
 

@@ -1,7 +1,7 @@
 package com.netvizura.license.web;
 
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.store.Actor;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +22,16 @@ final class AdminGate {
 
     /** Whether the logged-in user has the admin role of the settings. */
     static boolean isAdmin(HttpServletRequest request, LicenseService service) {
-        return request.getRemoteUser() != null && request.isUserInRole(service.settings().adminRole());
+        return isAdmin(request, service.settings().adminRole());
+    }
+
+    static boolean isAdmin(HttpServletRequest request, String adminRole) {
+        return request.getRemoteUser() != null && request.isUserInRole(adminRole);
+    }
+
+    /** Whether {@code request} may change something: an admin's, from a page of this application. */
+    static boolean mayChange(HttpServletRequest request, String adminRole) {
+        return isAdmin(request, adminRole) && SameOrigin.check(request);
     }
 
     /** Whether the current Faces request may view the License page. */
@@ -35,8 +44,7 @@ final class AdminGate {
      * When not, the answer is already 403 and the response complete; the caller just returns.
      */
     static boolean mayChange(FacesContext faces, LicenseService service) {
-        HttpServletRequest request = request(faces);
-        if (isAdmin(request, service) && SameOrigin.check(request)) {
+        if (mayChange(request(faces), service.settings().adminRole())) {
             return true;
         }
         forbid(faces);

@@ -8,20 +8,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Refuses (403) a POST to the plugin's pages that another site made the browser send: its {@code Origin} header,
- * or when that is absent its {@code Referer}, names another origin. A POST with neither header (some privacy tools
- * strip both) passes only when it carries the Faces view state, which Faces checks against the session anyway.
- * Mapped on {@code /license/*}; a first line of defence in front of Faces' own view-state check.
+ * Refuses (403) a POST to the plugin's pages that does not come from a page of this application by the
+ * {@link SameOrigin} rule: its {@code Origin} header, or when that is absent its {@code Referer}, names another
+ * origin, or it has neither. Mapped on {@code /license/*}; a first line of defence in front of Faces' own view-state
+ * check and of {@link AdminGate}, which applies the same rule in each action.
  */
 public final class CrossSitePostFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    static final String VIEW_STATE_PARAMETER = "jakarta.faces.ViewState";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"POST".equals(request.getMethod()) || isOwnSite(request)) {
+        if (!"POST".equals(request.getMethod()) || SameOrigin.check(request)) {
             chain.doFilter(request, response);
         } else {
             request.getServletContext().log("NetVizura License refused a cross-site POST to [" + request.getRequestURI()
@@ -29,14 +28,5 @@ public final class CrossSitePostFilter extends HttpFilter {
                     + "] remote [" + request.getRemoteAddr() + "]");
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         }
-    }
-
-    private static boolean isOwnSite(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        String source = origin != null ? origin : request.getHeader("Referer");
-        if (source == null) {
-            return request.getParameter(VIEW_STATE_PARAMETER) != null;
-        }
-        return SameOrigin.matches(source, request.getScheme(), request.getServerName(), request.getServerPort());
     }
 }

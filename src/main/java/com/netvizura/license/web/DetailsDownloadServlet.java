@@ -41,7 +41,7 @@ public final class DetailsDownloadServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        byte[] text = service.details(null).toText().getBytes(StandardCharsets.UTF_8);
+        byte[] text = service.details().toText().getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"license-details.txt\"");
         response.setHeader("Cache-Control", "no-store");

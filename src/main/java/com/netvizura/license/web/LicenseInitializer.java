@@ -1,8 +1,8 @@
 package com.netvizura.license.web;
 
+import com.netvizura.license.service.LicenseDataException;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
-import com.netvizura.license.store.StoreException;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -29,7 +29,7 @@ public final class LicenseInitializer implements ServletContainerInitializer {
         LicenseService service;
         try {
             service = LicenseService.startOnThisServer(settings, context.getServerInfo());
-        } catch (StoreException e) {
+        } catch (LicenseDataException e) {
             throw new ServletException("NetVizura License cannot start: " + e.getMessage(), e);
         }
         try {

@@ -1,18 +1,17 @@
 package com.netvizura.license.web;
 
-import com.netvizura.license.mail.SendResult;
 import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.Verdict;
+import com.netvizura.license.service.LicenseDataException;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.store.HistoryEntry;
-import com.netvizura.license.store.StoreException;
+import com.netvizura.license.service.PreviousKey;
+import com.netvizura.license.service.SendOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +24,8 @@ import java.util.Locale;
 /**
  * The License page (admins only): the current license, its timeline, the License Details with the Installation
  * Code, Send, and the history. Everything is read once when the view is built ({@link #load}) and again after a
- * key was applied; getters only return fields.
+ * key was applied; getters only return fields. Dates are the service's: today is the day of its verdict, and times
+ * are shown in its clock's zone, so the timeline always agrees with the status.
  */
 @Named("nvLicensePage")
 @ViewScoped
@@ -39,8 +39,9 @@ public class LicensePage implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
+    /** Transient: the service is no state of the view (see {@link LicenseServiceProducer}). */
     @Inject
-    LicenseService service;
+    transient LicenseService service;
 
     private boolean admin;
     private LicenseSummary summary;
@@ -60,7 +61,7 @@ public class LicensePage implements Serializable {
     @PostConstruct
     void init() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        admin = AdminGate.mayView(faces, service);
+        admin = AdminGate.mayView(faces, service());
         if (admin) {
             load(faces);
         }
@@ -76,10 +77,10 @@ public class LicensePage implements Serializable {
     /** Sends the License Details to the vendor from the server (the Send button, shown when SMTP is configured). */
     public void send() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (!AdminGate.mayChange(faces, service)) {
+        if (!AdminGate.mayChange(faces, service())) {
             return;
         }
-        SendResult result = service.sendDetails(null);
+        SendOutcome result = service().sendDetails();
         sent = true;
         delivered = result.delivered();
         sendMessage = result.message();
@@ -91,33 +92,44 @@ public class LicensePage implements Serializable {
 
     /** Reads everything the page shows; called when the view is built and after a key was applied. */
     public void load(FacesContext faces) {
-        Locale locale = faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
-        ZoneId zone = ZoneId.systemDefault();
-        Verdict verdict = service.verdict();
+        LicenseService current = service();
+        Locale locale = PageText.locale(faces);
+        ZoneId zone = current.zone();
+        Verdict verdict = current.verdict();
         summary = LicenseSummary.of(verdict, zone, locale);
-        timeline = verdict.license()
-                .map(l -> LicenseTimeline.of(l, LocalDate.now(zone), zone, LicenseSummary.dateFormat(locale), locale))
+        timeline = LicenseTimeline.of(verdict, current.today(), zone, LicenseSummary.dateFormat(locale), locale)
                 .orElse(null);
-        installationCode = service.installationCode().value();
-        LicenseDetails details = service.details(null);
+        installationCode = current.installationCode().value();
+        LicenseDetails details = current.details();
         detailsText = details.toText();
-        mailtoLink = service.mailtoLink(details);
-        vendorEmail = service.settings().vendorEmail();
-        canSendFromServer = service.canSendFromServer();
-        developmentBuild = service.developmentBuild();
+        mailtoLink = current.mailtoLink(details);
+        vendorEmail = current.settings().vendorEmail();
+        canSendFromServer = current.canSendFromServer();
+        developmentBuild = current.developmentBuild();
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale);
         List<RetiredKey> rows = new ArrayList<>();
         try {
-            for (HistoryEntry e : service.history()) {
+            for (PreviousKey e : current.history()) {
                 rows.add(new RetiredKey(e.licenseId(), when.format(LocalDateTime.ofInstant(e.retiredAt(), zone))));
             }
             historyProblem = null;
-        } catch (StoreException e) {
+        } catch (LicenseDataException e) {
             historyProblem = e.getMessage();
         }
         Collections.reverse(rows);
         history = List.copyOf(rows);
+    }
+
+    /** The largest key file the upload takes, for the file chooser's own size check. */
+    public int getMaxKeyFileBytes() {
+        return LicenseService.MAX_KEY_FILE_BYTES;
+    }
+
+    /** The service, looked up again when this view was deserialized (the field is transient). */
+    private LicenseService service() {
+        service = LicenseServiceProducer.orCurrent(service);
+        return service;
     }
 
     public boolean isAdmin() {

@@ -3,10 +3,18 @@ package com.netvizura.license.web;
 import com.netvizura.license.service.LicenseService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.servlet.ServletContext;
 
-/** Makes the one {@link LicenseService} that {@link LicenseInitializer} started injectable as an application-scoped bean. */
+/**
+ * Makes the one {@link LicenseService} that {@link LicenseInitializer} started injectable. The producer is
+ * {@link Singleton}, a pseudo-scope: beans get the instance itself, no client proxy, so the service can be a
+ * {@code final} class without a no-argument constructor. Such an instance is not passivation capable, so a
+ * view- or session-scoped bean keeps it in a {@code transient} field and asks {@link #orCurrent} after it was
+ * deserialized.
+ */
 @ApplicationScoped
 public class LicenseServiceProducer {
 
@@ -14,8 +22,13 @@ public class LicenseServiceProducer {
     ServletContext context;
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     LicenseService licenseService() {
         return LicenseInitializer.service(context);
+    }
+
+    /** {@code injected}, or the service when serialization emptied the transient field that held it. */
+    static LicenseService orCurrent(LicenseService injected) {
+        return injected != null ? injected : CDI.current().select(LicenseService.class).get();
     }
 }

@@ -2,7 +2,7 @@ package com.netvizura.license.web;
 
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.Messages;
-import com.netvizura.license.service.LicenseService;
+import com.netvizura.license.model.Verdict;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The picture of a license's life on the License page: coloured spans (maintenance, running without
  * maintenance, grace, expired) on a line from the issue day, with marks for the issue day, the end of maintenance,
- * the end of usage, the end of grace and today. Positions are percentages of the line, for CSS; pure computation.
+ * the end of usage, the end of grace and today. Positions are percentages of the line, for CSS; pure computation
+ * over the verdict's facts (the last day of grace is the verdict's, never recomputed here).
  *
  * @param bands the coloured spans, left to right
  * @param marks the dated marks, left to right; marks on the same day share one label
@@ -54,13 +56,20 @@ public record LicenseTimeline(List<Band> bands, List<Mark> marks) implements jav
         marks = List.copyOf(marks);
     }
 
-    /** The timeline of {@code license} as of {@code today}, with dates written by {@code dates}. */
-    public static LicenseTimeline of(License license, LocalDate today, ZoneId zone, DateTimeFormatter dates,
+    /**
+     * The timeline of the license that {@code verdict} is about, as of {@code today} (the verdict's day), with the
+     * issue instant's day in {@code zone} and dates written by {@code dates}; empty without a license.
+     */
+    public static Optional<LicenseTimeline> of(Verdict verdict, LocalDate today, ZoneId zone, DateTimeFormatter dates,
             Locale locale) {
+        return verdict.license().map(l -> of(l, verdict.graceUntil().orElse(null), today, zone, dates, locale));
+    }
+
+    private static LicenseTimeline of(License license, LocalDate graceEnd, LocalDate today, ZoneId zone,
+            DateTimeFormatter dates, Locale locale) {
         LocalDate issued = LocalDate.ofInstant(license.issuedAt(), zone);
         LocalDate maintenanceEnd = license.maintenanceUntil();
         LocalDate usageEnd = license.usageUntil();
-        LocalDate graceEnd = usageEnd == null ? null : usageEnd.plusDays(LicenseService.GRACE_DAYS);
 
         LocalDate first = min(issued, today);
         LocalDate last = max(max(maintenanceEnd, graceEnd == null ? maintenanceEnd : graceEnd), today);

@@ -19,7 +19,11 @@ public class LogoutAction {
 
     /** Ends the login and the session, then redirects to the application root. */
     public void logOut() throws IOException, ServletException {
-        FacesContext faces = FacesContext.getCurrentInstance();
+        endSession(FacesContext.getCurrentInstance());
+    }
+
+    /** What logging out does, also for Reset after a license change ({@link UploadAction#reset}). */
+    static void endSession(FacesContext faces) throws IOException, ServletException {
         ExternalContext external = faces.getExternalContext();
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();

@@ -25,8 +25,13 @@ public class PageText {
         return Messages.get(locale(), key, argument);
     }
 
+    /** The locale of the current view, English when there is none yet. */
     static Locale locale() {
-        FacesContext faces = FacesContext.getCurrentInstance();
+        return locale(FacesContext.getCurrentInstance());
+    }
+
+    /** The locale of {@code faces}' view, English when there is none yet: the one locale rule of the pages. */
+    static Locale locale(FacesContext faces) {
         if (faces != null && faces.getViewRoot() != null && faces.getViewRoot().getLocale() != null) {
             return faces.getViewRoot().getLocale();
         }

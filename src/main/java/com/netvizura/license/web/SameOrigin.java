@@ -6,9 +6,18 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Whether an {@code Origin} or {@code Referer} value names the request's own origin (scheme, host and port, RFC
- * 6454), with default ports made explicit and host names compared without case. Anything that does not parse as an
- * absolute http(s) URL, including the opaque origin {@code null}, is not the same origin.
+ * The one rule for whether a state-changing request came from a page of this application, used by both callers: the
+ * {@link CrossSitePostFilter} in front of every POST to {@code /license/*}, and {@link AdminGate} in every Faces
+ * action that changes something (upload, Reset, Send).
+ *
+ * <p>The request's {@code Origin} header, or when it has none its {@code Referer}, must name the request's own origin
+ * (scheme, host and port, RFC 6454), with default ports made explicit and host names compared without case. Anything
+ * that does not parse as an absolute http(s) URL, including the opaque origin {@code null}, is not the same origin.
+ *
+ * <p>A request with neither header is refused: the rule fails closed. Browsers send {@code Origin} with every POST
+ * (Faces AJAX and PrimeFaces uploads included), so only a tool or a privacy filter that strips both headers sends
+ * such a request, and for a page that applies license keys refusing it is the safe side. (Before, the filter let it
+ * through when it carried a Faces view state.)
  */
 public final class SameOrigin {
 
@@ -16,10 +25,10 @@ public final class SameOrigin {
     }
 
     /**
-     * Whether a state-changing {@code request} was sent by a page of this application: its {@code Origin} (or, from
-     * older browsers, {@code Referer}) names the request's own scheme, host and port. Fails closed: a request with
-     * neither header is refused. Behind a TLS-terminating proxy the container must know the outside scheme and
-     * host (Tomcat's {@code RemoteIpValve}), or every change is refused.
+     * Whether a state-changing {@code request} was sent by a page of this application: its {@code Origin} (or, without
+     * it, {@code Referer}) names the request's own scheme, host and port; neither header means no. Behind a
+     * TLS-terminating proxy the container must know the outside scheme and host (Tomcat's {@code RemoteIpValve}), or
+     * every change is refused.
      */
     public static boolean check(HttpServletRequest request) {
         String source = request.getHeader("Origin");

@@ -4,13 +4,11 @@ import com.netvizura.license.model.Messages;
 import com.netvizura.license.service.AppliedLicense;
 import com.netvizura.license.service.LicenseRefusedException;
 import com.netvizura.license.service.LicenseService;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -25,7 +23,8 @@ import org.primefaces.model.file.UploadedFile;
  * NetVizura must be reset (Reset logs out; every older session has to log in again).
  *
  * <p>The file's content decides, never its name: the name is only shown (escaped) and never used as a path. At most
- * {@value LicenseService#MAX_KEY_FILE_BYTES} + 1 bytes are read, whatever the browser claims the size is.
+ * {@value LicenseService#MAX_KEY_FILE_BYTES} + 1 bytes are read, whatever the browser claims the size is. An applied
+ * key sets the AJAX callback parameter {@value #APPLIED}; the page decides what that shows.
  */
 @Named("nvUpload")
 @ViewScoped
@@ -33,8 +32,12 @@ public class UploadAction implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The callback parameter that tells the page a key was applied: {@code args.applied} in {@code oncomplete}. */
+    static final String APPLIED = "applied";
+
+    /** Transient: the service is no state of the view (see {@link LicenseServiceProducer}). */
     @Inject
-    LicenseService service;
+    transient LicenseService service;
 
     @Inject
     LicensePage page;
@@ -49,7 +52,7 @@ public class UploadAction implements Serializable {
     /** The file-upload listener: one key file a request. */
     public void upload(FileUploadEvent event) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (!AdminGate.mayChange(faces, service)) {
+        if (!AdminGate.mayChange(faces, service())) {
             return;
         }
         UploadedFile file = event.getFile();
@@ -65,29 +68,25 @@ public class UploadAction implements Serializable {
             return;
         }
         try {
-            AppliedLicense applied = service.apply(key, AdminGate.actor(faces));
+            AppliedLicense applied = service().apply(key, AdminGate.actor(faces));
             appliedId = applied.license().id();
             appliedLicensee = applied.license().licensee();
             changed = applied.changed();
             warnings = applied.warnings();
             page.load(faces);
-            PrimeFaces.current().ajax().update("licenseContent", "appliedForm");
-            PrimeFaces.current().executeScript("PF('uploadDialog').hide();PF('appliedDialog').show();");
+            PrimeFaces.current().ajax().addCallbackParam(APPLIED, true);
         } catch (LicenseRefusedException e) {
             refusal = e.getMessage() + " " + Messages.get("upload.unchanged");
         }
     }
 
-    /** Reset: ends this login and session and sends the browser to the application root, i.e. the login form. */
+    /** Reset: logs out like the menu's Log out does, so the browser lands on the login form. */
     public void reset() throws IOException, ServletException {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (!AdminGate.mayChange(faces, service)) {
+        if (!AdminGate.mayChange(faces, service())) {
             return;
         }
-        ExternalContext external = faces.getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/");
+        LogoutAction.endSession(faces);
     }
 
     /** Clears the last outcome when the dialog is opened again. */
@@ -119,5 +118,11 @@ public class UploadAction implements Serializable {
 
     public List<String> getWarnings() {
         return warnings;
+    }
+
+    /** The service, looked up again when this view was deserialized (the field is transient). */
+    private LicenseService service() {
+        service = LicenseServiceProducer.orCurrent(service);
+        return service;
     }
 }

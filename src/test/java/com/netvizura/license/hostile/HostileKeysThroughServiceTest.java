@@ -3,11 +3,12 @@ package com.netvizura.license.hostile;
 import com.netvizura.license.hostile.HostileKeyCorpus.Entry;
 import com.netvizura.license.hostile.HostileKeyCorpus.Kind;
 import com.netvizura.license.key.LicenseKeyException;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.service.AppliedLicense;
 import com.netvizura.license.service.LicenseRefusedException;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
-import com.netvizura.license.store.Actor;
+import com.netvizura.license.service.SettingsReader;
 import com.netvizura.license.store.AuditEntry;
 import com.netvizura.license.store.LicenseStore;
 
@@ -49,7 +50,7 @@ class HostileKeysThroughServiceTest {
     static void startWithTheValidKey() throws Exception {
         Properties sys = new Properties();
         sys.setProperty(Settings.HOME, home.toString());
-        service = LicenseService.start(new Settings(sys, Map.of(), name -> null), HostileKeyCorpus.probeHere(),
+        service = LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(), HostileKeyCorpus.probeHere(),
                 HostileKeyCorpus.trustedKeys(), HostileKeyCorpus.BUILD, HostileKeyCorpus.CLOCK, "test");
         baseline = HostileKeyCorpus.resource("valid.key");
         service.apply(baseline, ADMIN);

@@ -3,15 +3,13 @@ package com.netvizura.license.issuer;
 import com.netvizura.license.key.LicenseKeyVerifier;
 import com.netvizura.license.key.PemKeys;
 import com.netvizura.license.key.TrustedKeys;
+import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,24 +36,17 @@ class IssuerCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = IssuerCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static IssuerRun cli(String... args) {
+        return IssuerRun.of(CLOCK, args);
     }
 
     private Path keys() {
-        Run r = cli("keygen", "--out", dir.resolve("vendor").toString());
+        IssuerRun r = cli("keygen", "--out", dir.resolve("vendor").toString());
         assertEquals(0, r.exit(), r.err());
         return dir.resolve("vendor");
     }
 
-    private Run issue(Path vendor, String... more) {
+    private IssuerRun issue(Path vendor, String... more) {
         List<String> args = new ArrayList<>(List.of("issue", "--private-key", vendor.resolve("private.pem").toString(),
                 "--licensee", "ACME Networks", "--out", dir.resolve("acme.key").toString()));
         args.addAll(List.of(more));
@@ -69,7 +60,7 @@ class IssuerCliTest {
 
     @Test
     void keygen_writesOwnerOnlyPrivateKeyAndPublicKeyAndPrintsKid() throws Exception {
-        Run r = cli("keygen", "--out", dir.resolve("vendor").toString());
+        IssuerRun r = cli("keygen", "--out", dir.resolve("vendor").toString());
 
         assertEquals(0, r.exit(), r.err());
         Path privateKey = dir.resolve("vendor/private.pem");
@@ -84,7 +75,7 @@ class IssuerCliTest {
         Path vendor = keys();
         String before = Files.readString(vendor.resolve("private.pem"));
 
-        Run r = cli("keygen", "--out", vendor.toString());
+        IssuerRun r = cli("keygen", "--out", vendor.toString());
 
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("already exists"), r.err());
@@ -95,9 +86,9 @@ class IssuerCliTest {
     void issueThenInspect_perpetualWithDefaults_maintenanceForOneYearCountingTheIssueDay() throws Exception {
         Path vendor = keys();
 
-        Run issued = issue(vendor, "--installation-code", CODE.toLowerCase(), "--type", "perpetual",
+        IssuerRun issued = issue(vendor, "--installation-code", CODE.toLowerCase(), "--type", "perpetual",
                 "--modules", "netflow, eventlog", "--limit", "devices=100", "--limit", "sites=3", "--email", "it@acme.example");
-        Run inspected = cli("inspect", "--public-key", vendor.resolve("public.pem").toString(), dir.resolve("acme.key").toString());
+        IssuerRun inspected = cli("inspect", "--public-key", vendor.resolve("public.pem").toString(), dir.resolve("acme.key").toString());
 
         assertEquals(0, issued.exit(), issued.err());
         License license = verified(vendor);
@@ -120,7 +111,7 @@ class IssuerCliTest {
     void issue_subscriptionDefaults_usageAndMaintenanceOneYear() throws Exception {
         Path vendor = keys();
 
-        Run r = issue(vendor, "--installation-code", CODE, "--type", "subscription", "--id", "NVZ-2026-000777",
+        IssuerRun r = issue(vendor, "--installation-code", CODE, "--type", "subscription", "--id", "NVZ-2026-000777",
                 "--supersedes", "NVZ-2025-000001");
 
         assertEquals(0, r.exit(), r.err());
@@ -148,7 +139,7 @@ class IssuerCliTest {
         Files.writeString(details, "On Mon, the admin wrote:\n> NetVizura License Details\n> =====\n> Product: NetVizura\n"
                 + "> Installation Code: " + CODE + "\n> Hostname: nv1\n");
 
-        Run r = issue(vendor, "--details", details.toString(), "--type", "perpetual", "--maintenance-until", "2028-12-31");
+        IssuerRun r = issue(vendor, "--details", details.toString(), "--type", "perpetual", "--maintenance-until", "2028-12-31");
 
         assertEquals(0, r.exit(), r.err());
         assertEquals(CODE, verified(vendor).installationCode());
@@ -172,7 +163,7 @@ class IssuerCliTest {
             {"--details", dir.resolve("missing.txt").toString(), "--type", "perpetual"},
         };
         for (String[] args : refusals) {
-            Run r = issue(vendor, args);
+            IssuerRun r = issue(vendor, args);
 
             assertEquals(1, r.exit(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.err().startsWith("error: ") && r.err().length() > 30, r.err());
@@ -191,7 +182,7 @@ class IssuerCliTest {
         Path vendor = keys();
         Files.writeString(dir.resolve("acme.key"), "previous key");
 
-        Run r = issue(vendor, "--installation-code", CODE, "--type", "perpetual");
+        IssuerRun r = issue(vendor, "--installation-code", CODE, "--type", "perpetual");
 
         assertEquals(1, r.exit());
         assertEquals("previous key", Files.readString(dir.resolve("acme.key")));
@@ -214,7 +205,7 @@ class IssuerCliTest {
             {"--installation-code", CODE, "--type", "perpetual", "--email", "nobody"},
         };
         for (String[] args : usageErrors) {
-            Run r = issue(vendor, args);
+            IssuerRun r = issue(vendor, args);
 
             assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.err().contains("Try: issue --help"), r.err());
@@ -225,10 +216,10 @@ class IssuerCliTest {
     void inspect_keyFromAnotherVendor_exit1WithReason() throws Exception {
         Path vendor = keys();
         issue(vendor, "--installation-code", CODE, "--type", "perpetual");
-        Run other = cli("keygen", "--out", dir.resolve("other").toString());
+        IssuerRun other = cli("keygen", "--out", dir.resolve("other").toString());
         assertEquals(0, other.exit());
 
-        Run r = cli("inspect", "--public-key", dir.resolve("other/public.pem").toString(), dir.resolve("acme.key").toString());
+        IssuerRun r = cli("inspect", "--public-key", dir.resolve("other/public.pem").toString(), dir.resolve("acme.key").toString());
 
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("UNKNOWN_SIGNER"), r.err());
@@ -245,7 +236,7 @@ class IssuerCliTest {
         char c = text.charAt(middle);
         Files.writeString(key, text.substring(0, middle) + (c == 'A' ? 'B' : 'A') + text.substring(middle + 1));
 
-        Run r = cli("inspect", "--public-key", vendor.resolve("public.pem").toString(), key.toString());
+        IssuerRun r = cli("inspect", "--public-key", vendor.resolve("public.pem").toString(), key.toString());
 
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("REFUSED ("), r.err());
@@ -264,20 +255,52 @@ class IssuerCliTest {
     }
 
     @Test
-    void help_topLevelAndPerCommand_exit0() {
-        assertTrue(cli("--help").out().contains("keygen"));
+    void help_topLevelAndPerCommand_picocliUsageExit0() {
+        IssuerRun top = cli("--help");
+        assertEquals(0, top.exit());
+        assertTrue(top.out().startsWith("Usage: java -jar netvizura-license-issuer.jar [-hV] COMMAND"), top.out());
         for (String command : List.of("keygen", "issue", "inspect")) {
-            Run r = cli(command, "--help");
+            assertTrue(top.out().contains("\n  " + command + " "), command + " missing in\n" + top.out());
 
-            assertEquals(0, r.exit());
-            assertTrue(r.out().startsWith("Usage: " + command), r.out());
+            IssuerRun r = cli(command, "--help");
+
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().startsWith("Usage: java -jar netvizura-license-issuer.jar " + command + " [-hV]"), r.out());
+            assertEquals(r.out(), cli("help", command).out(), "help COMMAND shows the same usage");
         }
+        assertTrue(cli("issue", "--help").out().contains("--renew=OLD.key"));
+    }
+
+    @Test
+    void version_printsTheProductVersion() {
+        IssuerRun r = cli("--version");
+
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("netvizura-license-issuer " + BuildInfo.current().version()),
+                r.out());
+    }
+
+    @Test
+    void optionWithoutValue_exit2NamingTheOption() {
+        Path vendor = keys();
+
+        IssuerRun keygen = cli("keygen", "--out");
+        IssuerRun issue = issue(vendor, "--installation-code", CODE, "--type", "perpetual", "--modules");
+        IssuerRun inspect = cli("inspect", "--public-key");
+
+        for (IssuerRun r : List.of(keygen, issue, inspect)) {
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().startsWith("error: Missing required parameter for option '--"), r.err());
+            assertTrue(r.err().contains("Try: "), r.err());
+        }
+        assertTrue(issue.err().contains("'--modules'"), issue.err());
+        assertFalse(Files.exists(dir.resolve("acme.key")));
     }
 
     @Test
     void noCommandOrUnknownCommand_exit2() {
-        Run none = cli();
-        Run unknown = cli("sign");
+        IssuerRun none = cli();
+        IssuerRun unknown = cli("sign");
 
         assertEquals(2, none.exit());
         assertTrue(none.err().contains("Commands:"));

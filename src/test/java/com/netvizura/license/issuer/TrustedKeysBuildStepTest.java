@@ -80,4 +80,23 @@ class TrustedKeysBuildStepTest {
         assertTrue(e.getMessage().contains("private key"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> build("nowhere.pem"));
     }
+
+    @Test
+    void optionWithoutValueOrMissing_failsTheBuildNamingTheOption() {
+        String[][] wrong = {
+            {"--basedir", dir.toString(), "--dev-key-dir", dir.toString(), "--public-keys=", "--classes"},
+            {"--basedir", dir.toString(), "--dev-key-dir", dir.toString(), "--public-keys="},
+            {"--basedir", dir.toString(), "--classes", dir.toString(), "--dev-key-dir", dir.toString(), "--public-keys=",
+                "--colour", "blue"},
+        };
+        for (String[] args : wrong) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustedKeysBuildStep.main(args));
+
+            assertTrue(e.getMessage().startsWith(TrustedKeysBuildStep.ERROR_USAGE), e.getMessage());
+            assertTrue(e.getMessage().contains("--classes") || e.getMessage().contains("--colour"), e.getMessage());
+            assertTrue(e.getMessage().contains("Usage: TrustedKeysBuildStep"), e.getMessage());
+        }
+        assertTrue(Files.notExists(dir.resolve(TrustedKeys.RESOURCE)), "no resource is written");
+        assertTrue(Files.notExists(dir.resolve("private.pem")), "no development key is made");
+    }
 }

@@ -3,13 +3,14 @@ package com.netvizura.license.it;
 import com.netvizura.license.key.PemKeys;
 import com.netvizura.license.key.TrustedKeys;
 import com.netvizura.license.machine.OshiHardwareProbe;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.service.AppliedLicense;
+import com.netvizura.license.service.LicenseDataException;
 import com.netvizura.license.service.LicenseRefusedException;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
-import com.netvizura.license.store.Actor;
-import com.netvizura.license.store.StoreException;
+import com.netvizura.license.service.SettingsReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -39,12 +40,12 @@ public final class OtherNode {
         Path publicKey = Path.of(System.getProperty("it.devVendorKey", "target/dev-vendor-key/private.pem"))
                 .resolveSibling("public.pem");
         try {
-            return new OtherNode(LicenseService.start(new Settings(props, Map.of(), name -> null),
+            return new OtherNode(LicenseService.start(new SettingsReader(props, Map.of(), name -> null).read(),
                     new OshiHardwareProbe(home), TrustedKeys.of(PemKeys.readPublicKey(publicKey)), BuildInfo.current(),
                     Clock.systemDefaultZone(), "IT other node"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InvalidKeyException | StoreException e) {
+        } catch (InvalidKeyException | LicenseDataException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -61,12 +61,21 @@ public final class WebClient {
      * the answer to a reset or a missing login is a partial-response redirect, not a 302.
      */
     public HttpResponse<String> ajaxPost(String path) {
+        return postFormNoFollow(path, staleAjaxFields(), FACES_AJAX);
+    }
+
+    /** {@link #ajaxPost(String)} with the {@code Origin} header a browser adds, here {@code origin}. */
+    public HttpResponse<String> ajaxPost(String path, String origin) {
+        return postFormNoFollow(path, staleAjaxFields(), FACES_AJAX[0], FACES_AJAX[1], "Origin", origin);
+    }
+
+    private static Map<String, String> staleAjaxFields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("jakarta.faces.partial.ajax", "true");
         fields.put("jakarta.faces.source", "someButton");
         fields.put("jakarta.faces.partial.execute", "@all");
         fields.put("jakarta.faces.ViewState", "stale");
-        return postFormNoFollow(path, fields, FACES_AJAX);
+        return fields;
     }
 
     /** GET of {@code path} relative to the application root. */

@@ -2,7 +2,7 @@ package com.netvizura.license.mail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.netvizura.license.mail.SmtpSettings.Security;
+import com.netvizura.license.service.Settings;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import org.junit.jupiter.api.AfterEach;
@@ -51,10 +51,52 @@ class SmtpSenderConfiguredTest {
                 LicenseDetailsBuilderTest.CODE, LicenseDetailsBuilderTest.CLOCK).build());
     }
 
+    private static SmtpSettings greenMail() {
+        return SmtpSenderTest.smtp(Settings.SMTP_PORT, String.valueOf(SMTP.getSmtp().getPort()),
+                Settings.SMTP_SECURITY, "none");
+    }
+
+    @Test
+    void configured_containerSessionWithoutMailFrom_sendsFromTheSettingsSender() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", String.valueOf(SMTP.getSmtp().getPort()));
+        FakeNaming.BOUND.put("java:comp/env/mail/Session", Session.getInstance(p));
+
+        SmtpSender sender = SmtpSender.configured(Optional.of("mail/Session"), Optional.empty(), "netvizura@nv01",
+                LicenseDetailsBuilderTest.CLOCK).orElseThrow();
+
+        assertTrue(sender.send(message()).delivered());
+        assertArrayEquals(new InternetAddress[] {new InternetAddress("netvizura@nv01")},
+                SMTP.getReceivedMessages()[0].getFrom());
+    }
+
+    @Test
+    void configured_containerSessionThatCannotConnect_namesItsServerNotTheSmtpSettings() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", String.valueOf(closed));
+        FakeNaming.BOUND.put("java:comp/env/mail/Session", Session.getInstance(p));
+
+        SendResult result = SmtpSender.configured(Optional.of("mail/Session"), Optional.of(greenMail()),
+                "netvizura@nv01", LicenseDetailsBuilderTest.CLOCK).orElseThrow().send(message());
+
+        assertFalse(result.delivered());
+        assertTrue(result.message().startsWith("The mail server [127.0.0.1:" + closed + "] refused the connection."),
+                result.message());
+        assertEquals(0, SMTP.getReceivedMessages().length);
+    }
+
     @Test
     void configured_nothingSet_offersNoSender() {
-        assertEquals(Optional.empty(), SmtpSender.configured(null, null, "netvizura@nv01", LicenseDetailsBuilderTest.CLOCK));
-        assertEquals(Optional.empty(), SmtpSender.configured(" ", null, "netvizura@nv01", LicenseDetailsBuilderTest.CLOCK));
+        assertEquals(Optional.empty(), SmtpSender.configured(Optional.empty(), Optional.empty(), "netvizura@nv01",
+                LicenseDetailsBuilderTest.CLOCK));
+        assertEquals(Optional.empty(), SmtpSender.configured(Optional.of(" "), Optional.empty(), "netvizura@nv01",
+                LicenseDetailsBuilderTest.CLOCK));
     }
 
     @Test
@@ -64,10 +106,10 @@ class SmtpSenderConfiguredTest {
         p.setProperty("mail.smtp.port", String.valueOf(SMTP.getSmtp().getPort()));
         p.setProperty("mail.from", "license@customer.test");
         FakeNaming.BOUND.put("java:comp/env/mail/Session", Session.getInstance(p));
-        SmtpSettings unreachable = SmtpSettings.of("127.0.0.1", "nv01").withPort(1).withSecurity(Security.NONE);
+        SmtpSettings unreachable = SmtpSenderTest.smtp(Settings.SMTP_PORT, "1", Settings.SMTP_SECURITY, "none");
 
-        SmtpSender sender = SmtpSender.configured("mail/Session", unreachable, "netvizura@nv01", LicenseDetailsBuilderTest.CLOCK)
-                .orElseThrow();
+        SmtpSender sender = SmtpSender.configured(Optional.of("mail/Session"), Optional.of(unreachable),
+                "netvizura@nv01", LicenseDetailsBuilderTest.CLOCK).orElseThrow();
         SendResult result = sender.send(message());
 
         assertTrue(result.delivered(), result.message());
@@ -77,10 +119,8 @@ class SmtpSenderConfiguredTest {
 
     @Test
     void configured_nameNotBound_fallsBackToSmtpSettings() {
-        SmtpSettings smtp = SmtpSettings.of("127.0.0.1", "nv01").withPort(SMTP.getSmtp().getPort()).withSecurity(Security.NONE);
-
-        SmtpSender sender = SmtpSender.configured("mail/Missing", smtp, "netvizura@nv01", LicenseDetailsBuilderTest.CLOCK)
-                .orElseThrow();
+        SmtpSender sender = SmtpSender.configured(Optional.of("mail/Missing"), Optional.of(greenMail()),
+                "netvizura@nv01", LicenseDetailsBuilderTest.CLOCK).orElseThrow();
 
         assertTrue(sender.send(message()).delivered());
         assertEquals(1, SMTP.getReceivedMessages().length);
@@ -89,10 +129,8 @@ class SmtpSenderConfiguredTest {
     @Test
     void configured_somethingElseBound_fallsBackToSmtpSettings() {
         FakeNaming.BOUND.put("java:comp/env/mail/Session", "not a session");
-        SmtpSettings smtp = SmtpSettings.of("127.0.0.1", "nv01").withPort(SMTP.getSmtp().getPort()).withSecurity(Security.NONE);
-
-        assertTrue(SmtpSender.configured("mail/Session", smtp, "netvizura@nv01", LicenseDetailsBuilderTest.CLOCK)
-                .orElseThrow().send(message()).delivered());
+        assertTrue(SmtpSender.configured(Optional.of("mail/Session"), Optional.of(greenMail()), "netvizura@nv01",
+                LicenseDetailsBuilderTest.CLOCK).orElseThrow().send(message()).delivered());
     }
 
     @Test

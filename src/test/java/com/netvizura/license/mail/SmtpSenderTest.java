@@ -3,8 +3,9 @@ package com.netvizura.license.mail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.netvizura.license.mail.SmtpSettings.Security;
 import com.netvizura.license.model.LicenseDetails;
+import com.netvizura.license.service.Settings;
+import com.netvizura.license.service.SettingsReader;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -17,9 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -28,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Real SMTP conversations with GreenMail, a silent server and a closed port. */
+/**
+ * Real SMTP conversations with GreenMail, a silent server and a closed port, with SMTP settings made the way
+ * production makes them: read from the plugin's settings.
+ */
 class SmtpSenderTest {
 
     private static final String VENDOR = "sales@netvizura.test";
@@ -43,12 +48,31 @@ class SmtpSenderTest {
             .license(Optional.of(LicenseDetailsBuilderTest.subscription()))
             .hostname("nv01").contactEmail(ADMIN).build();
 
-    private SmtpSettings plain() {
-        return SmtpSettings.of("127.0.0.1", "nv01").withPort(SMTP.getSmtp().getPort()).withSecurity(Security.NONE);
+    /** The SMTP settings for a server on 127.0.0.1 with the given {@code netvizura.license.smtp.*} settings. */
+    static SmtpSettings smtp(String... namesAndValues) {
+        Properties system = new Properties();
+        system.setProperty(Settings.HOME, "/srv/netvizura");
+        Map<String, String> context = new HashMap<>();
+        context.put(Settings.SMTP_HOST, "127.0.0.1");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            context.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new SettingsReader(system, Map.of(), context::get, () -> "nv01").read().smtp().orElseThrow();
+    }
+
+    /** GreenMail without TLS, and {@code more} settings. */
+    private SmtpSettings plain(String... more) {
+        String[] all = new String[4 + more.length];
+        all[0] = Settings.SMTP_PORT;
+        all[1] = String.valueOf(SMTP.getSmtp().getPort());
+        all[2] = Settings.SMTP_SECURITY;
+        all[3] = "none";
+        System.arraycopy(more, 0, all, 4, more.length);
+        return smtp(all);
     }
 
     private SendResult send(SmtpSettings settings, DetailsMessage message) {
-        return new SmtpSender(settings, LicenseDetailsBuilderTest.CLOCK).send(message);
+        return SmtpSender.withOwnSession(settings, LicenseDetailsBuilderTest.CLOCK).send(message);
     }
 
     @Test
@@ -93,7 +117,8 @@ class SmtpSenderTest {
     void send_withRightLogin_isDelivered() {
         SMTP.setUser("netvizura@customer.test", "netvizura", PASSWORD);
 
-        SendResult result = send(plain().withLogin("netvizura", PASSWORD), DetailsMessage.forVendor(VENDOR, details));
+        SendResult result = send(plain(Settings.SMTP_USERNAME, "netvizura", Settings.SMTP_PASSWORD, PASSWORD),
+                DetailsMessage.forVendor(VENDOR, details));
 
         assertTrue(result.delivered(), result.message() + " / " + result.detail());
         assertEquals(1, SMTP.getReceivedMessages().length);
@@ -103,7 +128,8 @@ class SmtpSenderTest {
     void send_withWrongPassword_failsNamingTheUserButNeverThePassword() {
         SMTP.setUser("netvizura@customer.test", "netvizura", "another-password");
 
-        SendResult result = send(plain().withLogin("netvizura", PASSWORD), DetailsMessage.forVendor(VENDOR, details));
+        SmtpSettings settings = plain(Settings.SMTP_USERNAME, "netvizura", Settings.SMTP_PASSWORD, PASSWORD);
+        SendResult result = send(settings, DetailsMessage.forVendor(VENDOR, details));
 
         assertFalse(result.delivered());
         assertTrue(result.message().startsWith("The mail server [127.0.0.1] refused the login of user [netvizura]. "
@@ -112,13 +138,14 @@ class SmtpSenderTest {
                 + "(the Send link), or copy or download them."), result.message());
         assertFalse(result.message().contains(PASSWORD));
         assertFalse(result.detail().contains(PASSWORD));
-        assertFalse(plain().withLogin("netvizura", PASSWORD).toString().contains(PASSWORD));
+        assertFalse(settings.toString().contains(PASSWORD));
         assertEquals(0, SMTP.getReceivedMessages().length);
     }
 
     @Test
     void send_starttlsChosenButServerHasNone_failsWithoutSendingInTheClear() {
-        SendResult result = send(plain().withSecurity(Security.STARTTLS).withLogin("netvizura", PASSWORD),
+        SendResult result = send(smtp(Settings.SMTP_PORT, String.valueOf(SMTP.getSmtp().getPort()),
+                Settings.SMTP_SECURITY, "starttls", Settings.SMTP_USERNAME, "netvizura", Settings.SMTP_PASSWORD, PASSWORD),
                 DetailsMessage.forVendor(VENDOR, details));
 
         assertFalse(result.delivered());
@@ -131,8 +158,8 @@ class SmtpSenderTest {
         GreenMail smtps = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
         smtps.start();
         try {
-            SmtpSettings settings = SmtpSettings.of("127.0.0.1", "nv01").withSecurity(Security.TLS)
-                    .withPort(smtps.getSmtps().getPort()).withTimeout(Duration.ofSeconds(5));
+            SmtpSettings settings = smtp(Settings.SMTP_SECURITY, "tls",
+                    Settings.SMTP_PORT, String.valueOf(smtps.getSmtps().getPort()), Settings.SMTP_TIMEOUT_SECONDS, "5");
 
             SendResult result = send(settings, DetailsMessage.forVendor(VENDOR, details));
 
@@ -151,7 +178,7 @@ class SmtpSenderTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        SmtpSettings settings = SmtpSettings.of("127.0.0.1", "nv01").withPort(closed).withSecurity(Security.NONE);
+        SmtpSettings settings = smtp(Settings.SMTP_PORT, String.valueOf(closed), Settings.SMTP_SECURITY, "none");
 
         long start = System.nanoTime();
         SendResult result = send(settings, DetailsMessage.forVendor(VENDOR, details));
@@ -160,7 +187,7 @@ class SmtpSenderTest {
         assertFalse(result.delivered());
         assertTrue(result.message().startsWith("The mail server [127.0.0.1:" + closed + "] refused the connection."),
                 result.message());
-        assertTrue(millis < SmtpSettings.DEFAULT_TIMEOUT_SECONDS * 1000, millis + " ms");
+        assertTrue(millis < settings.timeout().toMillis(), millis + " ms, timeout " + settings.timeout());
     }
 
     @Test
@@ -178,8 +205,8 @@ class SmtpSenderTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            SmtpSettings settings = SmtpSettings.of("127.0.0.1", "nv01").withPort(silent.getLocalPort())
-                    .withSecurity(Security.NONE).withTimeout(Duration.ofSeconds(1));
+            SmtpSettings settings = smtp(Settings.SMTP_PORT, String.valueOf(silent.getLocalPort()),
+                    Settings.SMTP_SECURITY, "none", Settings.SMTP_TIMEOUT_SECONDS, "1");
 
             long start = System.nanoTime();
             SendResult result = send(settings, DetailsMessage.forVendor(VENDOR, details));
@@ -214,7 +241,9 @@ class SmtpSenderTest {
             case "subject" -> m = new DetailsMessage(m.to(), m.replyTo(), v, m.body(), m.attachment());
             case "recipient" -> m = new DetailsMessage(v, m.replyTo(), m.subject(), m.body(), m.attachment());
             case "reply-to" -> m = new DetailsMessage(m.to(), v, m.subject(), m.body(), m.attachment());
-            default -> settings = settings.withFrom(v);
+            // The settings refuse such a sender already; the sender checks again (a container's mail.from).
+            default -> settings = new SmtpSettings(settings.host(), settings.port(), settings.security(),
+                    settings.username(), settings.password(), v, settings.timeout());
         }
 
         SendResult result = send(settings, m);
@@ -227,7 +256,7 @@ class SmtpSenderTest {
 
     @Test
     void properties_defaults_timeOutAfterTenSecondsAndRequireStarttls() {
-        Properties p = SmtpSender.properties(SmtpSettings.of("mail.example.com", "nv01"));
+        Properties p = OwnSessionTransport.properties(smtp());
 
         assertEquals("587", p.getProperty("mail.smtp.port"));
         assertEquals("10000", p.getProperty("mail.smtp.connectiontimeout"));
@@ -239,7 +268,7 @@ class SmtpSenderTest {
 
     @Test
     void properties_tls_useSmtpsWithItsOwnTimeouts() {
-        Properties p = SmtpSender.properties(SmtpSettings.of("mail.example.com", "nv01").withSecurity(Security.TLS).withPort(465));
+        Properties p = OwnSessionTransport.properties(smtp(Settings.SMTP_SECURITY, "tls", Settings.SMTP_PORT, "465"));
 
         assertEquals("smtps", p.getProperty("mail.transport.protocol"));
         assertEquals("10000", p.getProperty("mail.smtps.connectiontimeout"));

@@ -98,6 +98,7 @@ class LicenseEvaluatorTest {
                     + "sales@netvizura.com with Send, then Upload the license key you receive.", v.explanation());
             assertTrue(v.license().isEmpty());
             assertTrue(v.daysUntilMaintenanceEnds().isEmpty());
+            assertTrue(v.graceUntil().isEmpty());
             assertTrue(v.machineMatch().isEmpty());
         }
 
@@ -136,6 +137,7 @@ class LicenseEvaluatorTest {
             assertTrue(v.operational());
             assertEquals(321, v.daysUntilMaintenanceEnds().getAsLong());
             assertTrue(v.daysUntilUsageEnds().isEmpty());
+            assertTrue(v.graceUntil().isEmpty(), "a perpetual license has no grace");
             assertEquals(List.of(), v.notes());
             assertEquals("NetVizura is licensed to Acme Networks under perpetual license NVZ-2026-000123, "
                     + "with maintenance and support until 2027-11-27.", v.explanation());
@@ -296,6 +298,7 @@ class LicenseEvaluatorTest {
             assertEquals(Severity.WARNING, v.severity());
             assertTrue(v.operational());
             assertEquals(-1, v.daysUntilUsageEnds().getAsLong());
+            assertEquals(Optional.of(LocalDate.parse("2027-07-14")), v.graceUntil());
             assertEquals("The subscription ended on 2027-06-30; NetVizura keeps running in a grace period until "
                     + "2027-07-14. Contact sales@netvizura.com to renew before then.", v.explanation());
         }
@@ -316,6 +319,7 @@ class LicenseEvaluatorTest {
             assertEquals(Severity.ERROR, v.severity());
             assertFalse(v.operational());
             assertEquals(-15, v.daysUntilUsageEnds().getAsLong());
+            assertEquals(Optional.of(LocalDate.parse("2027-07-14")), v.graceUntil(), "the day that has passed");
             assertEquals("The subscription ended on 2027-06-30 and its grace period on 2027-07-14, so NetVizura no "
                     + "longer runs. Contact sales@netvizura.com to renew, then Upload the new license key.", v.explanation());
         }

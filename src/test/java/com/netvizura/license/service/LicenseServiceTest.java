@@ -12,11 +12,11 @@ import com.netvizura.license.key.VendorKeyPair;
 import com.netvizura.license.machine.HardwareProbe;
 import com.netvizura.license.machine.InstallationCodes;
 import com.netvizura.license.machine.MachineFacts;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseStatus;
 import com.netvizura.license.model.LicenseType;
-import com.netvizura.license.store.Actor;
 import com.netvizura.license.store.AuditEntry;
 import com.netvizura.license.store.LicenseStore;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +25,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +67,7 @@ class LicenseServiceTest {
         };
         Properties sys = new Properties();
         sys.setProperty(Settings.HOME, home.toString());
-        Settings settings = new Settings(sys, Map.of(), name -> null);
+        Settings settings = new SettingsReader(sys, Map.of(), name -> null).read();
         return LicenseService.start(settings, probe, TrustedKeys.of(VENDOR.publicKey()), BUILD, CLOCK, "Apache Tomcat/10.1.59");
     }
 
@@ -80,7 +83,7 @@ class LicenseServiceTest {
         assertEquals(LicenseStatus.NO_LICENSE, service.verdict().status());
         assertFalse(service.isOperational());
         service.verdict();
-        service.details(null);
+        service.details();
         assertEquals(1, probes.get());
     }
 
@@ -97,7 +100,7 @@ class LicenseServiceTest {
         assertTrue(service.hasModule("netflow"));
         assertFalse(service.hasModule("eventlog"));
         assertEquals(100L, service.limit("devices").getAsLong());
-        assertEquals("NVZ-2026-000001", service.details("admin@acme.example").get(
+        assertEquals("NVZ-2026-000001", service.details().get(
                 com.netvizura.license.model.LicenseDetails.Field.LICENSE_ID).orElseThrow());
     }
 
@@ -195,8 +198,66 @@ class LicenseServiceTest {
         assertEquals("NVZ-2026-000003", service.verdict().license().orElseThrow().id());
     }
 
+    @Test
+    void today_isTheServiceClocksDayOfTheVerdict_inItsZone() throws Exception {
+        Clock evening = Clock.fixed(Instant.parse("2026-11-28T23:30:00Z"), ZoneOffset.ofHours(2));
+        Properties sys = new Properties();
+        sys.setProperty(Settings.HOME, home.toString());
+        LicenseService east = LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(),
+                () -> HERE, TrustedKeys.of(VENDOR.publicKey()), BUILD, evening, "test");
+
+        assertEquals(LocalDate.parse("2026-11-29"), east.today(), "already the next day at UTC+2");
+        assertEquals(ZoneOffset.ofHours(2), east.zone());
+        assertEquals(LocalDate.parse("2026-11-28"), service.today());
+    }
+
+    @Test
+    void checkedAt_isWhenTheVerdictWasLastEvaluated_alsoByThePoll() throws Exception {
+        Instant start = Instant.parse("2026-11-28T10:00:00Z");
+        AtomicReference<Instant> now = new AtomicReference<>(start);
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        Properties sys = new Properties();
+        sys.setProperty(Settings.HOME, home.toString());
+        LicenseService watched = LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(),
+                () -> HERE, TrustedKeys.of(VENDOR.publicKey()), BUILD, moving, "test");
+        assertEquals(start, watched.checkedAt());
+
+        now.set(start.plusSeconds(3600));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (watched.checkedAt().equals(start) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertEquals(start.plusSeconds(3600), watched.checkedAt(), "the once-a-second check confirmed the verdict");
+    }
+
+    @Test
+    void graceUntil_subscription_isFourteenDaysAfterUsageEnds() throws Exception {
+        License subscription = new License("NVZ-2026-000004", CLOCK.instant().minusSeconds(3600), "ACME Networks",
+                null, LicenseType.SUBSCRIPTION, LocalDate.parse("2026-12-31"), LocalDate.parse("2026-12-31"),
+                InstallationCodes.of(HERE).value(), List.of("netflow"), Map.of(), null, Map.of());
+        service.apply(LicenseKeySigner.sign(subscription, VENDOR.privateKey()).getBytes(StandardCharsets.UTF_8), ADMIN);
+
+        assertEquals(Optional.of(LocalDate.parse("2027-01-14")), service.verdict().graceUntil());
+    }
+
     private AuditEntry lastAudit() throws Exception {
-        List<AuditEntry> log = LicenseStore.open(home.resolve("license"), b -> java.util.Optional.empty(), CLOCK).auditLog();
+        List<AuditEntry> log = LicenseStore.open(home.resolve("license"), b -> Optional.empty(), CLOCK).auditLog();
         return log.get(log.size() - 1);
     }
 }

@@ -1,6 +1,7 @@
 package com.netvizura.license.service;
 
-import com.netvizura.license.service.Settings.SmtpSecurity;
+import com.netvizura.license.mail.SmtpSettings;
+import com.netvizura.license.mail.SmtpSettings.Security;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -34,7 +36,7 @@ class SettingsTest {
     }
 
     private Settings settings() {
-        return new Settings(systemProperties, environment, contextParameters::get, hostName);
+        return new SettingsReader(systemProperties, environment, contextParameters::get, hostName).read();
     }
 
     private InvalidSettingException refused() {
@@ -53,15 +55,29 @@ class SettingsTest {
             assertEquals("admin", s.adminRole());
             assertEquals("sales@netvizura.com", s.vendorEmail());
             assertEquals("support@netvizura.com", s.supportEmail());
-            assertEquals(Optional.empty(), s.smtpHost());
-            assertEquals(587, s.smtpPort());
-            assertEquals(SmtpSecurity.STARTTLS, s.smtpSecurity());
-            assertEquals(Optional.empty(), s.smtpUsername());
-            assertEquals(Optional.empty(), s.smtpPassword());
+            assertEquals(Optional.empty(), s.smtp());
             assertEquals("netvizura@nv01.example.com", s.smtpFrom());
-            assertEquals(Duration.ofSeconds(10), s.smtpTimeout());
             assertEquals(Optional.empty(), s.mailSession());
             assertTrue(s.guardEnabled());
+            assertEquals(Optional.empty(), s.template());
+            assertEquals(30, s.noticeDays());
+            assertEquals(List.of(), s.notifyEmail());
+            assertEquals(Optional.empty(), s.apiToken());
+        }
+
+        @Test
+        void smtpHostSet_givesSmtpSettingsWithTheDocumentedDefaults() {
+            contextParameters.put(Settings.SMTP_HOST, "mail.acme.example");
+
+            SmtpSettings smtp = settings().smtp().orElseThrow();
+
+            assertEquals("mail.acme.example", smtp.host());
+            assertEquals(587, smtp.port());
+            assertEquals(Security.STARTTLS, smtp.security());
+            assertEquals(null, smtp.username());
+            assertEquals(null, smtp.password());
+            assertEquals("netvizura@nv01.example.com", smtp.from());
+            assertEquals(Duration.ofSeconds(10), smtp.timeout());
         }
 
         @Test
@@ -71,7 +87,7 @@ class SettingsTest {
             InvalidSettingException e = refused();
 
             assertEquals("netvizura.home", e.setting());
-            assertEquals(Settings.ERROR_NO_HOME, e.getMessage());
+            assertEquals(SettingsReader.ERROR_NO_HOME, e.getMessage());
             assertTrue(e.getMessage().contains("NETVIZURA_HOME"), e.getMessage());
         }
 
@@ -79,7 +95,12 @@ class SettingsTest {
         void hostNameThatMakesNoAddress_fallsBackToLocalhostSender() {
             hostName = () -> "build_box";
 
-            assertEquals("netvizura@localhost", settings().smtpFrom());
+            contextParameters.put(Settings.SMTP_HOST, "mail.acme.example");
+
+            Settings s = settings();
+
+            assertEquals("netvizura@localhost", s.smtpFrom());
+            assertEquals("netvizura@localhost", s.smtp().orElseThrow().from(), "one sender rule for both");
         }
 
         @Test
@@ -88,19 +109,29 @@ class SettingsTest {
                 throw new AssertionError("host name looked up although smtp.from is set");
             };
             contextParameters.put(Settings.SMTP_FROM, "license@acme.example");
+            contextParameters.put(Settings.SMTP_HOST, "mail.acme.example");
 
-            assertEquals("license@acme.example", settings().smtpFrom());
+            Settings s = settings();
+
+            assertEquals("license@acme.example", s.smtpFrom());
+            assertEquals("license@acme.example", s.smtp().orElseThrow().from());
         }
     }
 
     @Nested
     class Precedence {
 
+        /** The SMTP port in force, with a host set so that there are SMTP settings at all. */
+        private int smtpPort() {
+            contextParameters.putIfAbsent(Settings.SMTP_HOST, "mail.acme.example");
+            return settings().smtp().orElseThrow().port();
+        }
+
         @Test
         void contextParameter_beatsDefault() {
             contextParameters.put(Settings.SMTP_PORT, "2525");
 
-            assertEquals(2525, settings().smtpPort());
+            assertEquals(2525, smtpPort());
         }
 
         @Test
@@ -108,7 +139,7 @@ class SettingsTest {
             contextParameters.put(Settings.SMTP_PORT, "2525");
             environment.put("NETVIZURA_LICENSE_SMTP_PORT", "2526");
 
-            assertEquals(2526, settings().smtpPort());
+            assertEquals(2526, smtpPort());
         }
 
         @Test
@@ -117,7 +148,7 @@ class SettingsTest {
             environment.put("NETVIZURA_LICENSE_SMTP_PORT", "2526");
             systemProperties.setProperty(Settings.SMTP_PORT, "2527");
 
-            assertEquals(2527, settings().smtpPort());
+            assertEquals(2527, smtpPort());
         }
 
         @Test
@@ -129,7 +160,7 @@ class SettingsTest {
             Settings s = settings();
 
             assertEquals("nv-admin", s.adminRole());
-            assertEquals(Optional.of("mail.acme.example"), s.smtpHost());
+            assertEquals("mail.acme.example", s.smtp().orElseThrow().host());
             assertEquals(Path.of("/srv/netvizura"), s.home());
         }
 
@@ -146,7 +177,7 @@ class SettingsTest {
             environment.put("NETVIZURA_LICENSE_SMTP_HOST", "");
             contextParameters.put(Settings.SMTP_HOST, "mail.acme.example");
 
-            assertEquals(Optional.of("mail.acme.example"), settings().smtpHost());
+            assertEquals("mail.acme.example", settings().smtp().orElseThrow().host());
         }
 
         @Test
@@ -155,11 +186,11 @@ class SettingsTest {
             contextParameters.put(Settings.SMTP_USERNAME, " nv ");
             contextParameters.put(Settings.SMTP_PASSWORD, " " + PASSWORD);
 
-            Settings s = settings();
+            SmtpSettings smtp = settings().smtp().orElseThrow();
 
-            assertEquals(Optional.of("mail.acme.example"), s.smtpHost());
-            assertEquals(Optional.of("nv"), s.smtpUsername());
-            assertEquals(Optional.of(" " + PASSWORD), s.smtpPassword());
+            assertEquals("mail.acme.example", smtp.host());
+            assertEquals("nv", smtp.username());
+            assertEquals(" " + PASSWORD, smtp.password());
         }
     }
 
@@ -182,8 +213,9 @@ class SettingsTest {
         @ValueSource(strings = {"1", "65535"})
         void portAtTheEdges_isAccepted(String port) {
             systemProperties.setProperty(Settings.SMTP_PORT, port);
+            systemProperties.setProperty(Settings.SMTP_HOST, "mail.acme.example");
 
-            assertEquals(Integer.parseInt(port), settings().smtpPort());
+            assertEquals(Integer.parseInt(port), settings().smtp().orElseThrow().port());
         }
 
         @Test
@@ -198,9 +230,14 @@ class SettingsTest {
 
         @Test
         void security_isReadIgnoringCase() {
+            contextParameters.put(Settings.SMTP_HOST, "mail.acme.example");
             contextParameters.put(Settings.SMTP_SECURITY, "TLS");
+            environment.put("NETVIZURA_LICENSE_SMTP_PORT", "465");
 
-            assertEquals(SmtpSecurity.TLS, settings().smtpSecurity());
+            SmtpSettings smtp = settings().smtp().orElseThrow();
+
+            assertEquals(Security.TLS, smtp.security());
+            assertEquals(465, smtp.port());
         }
 
         @ParameterizedTest
@@ -301,8 +338,9 @@ class SettingsTest {
         @Test
         void timeout_isReadInSeconds() {
             contextParameters.put(Settings.SMTP_TIMEOUT_SECONDS, "300");
+            contextParameters.put(Settings.SMTP_HOST, "mail.acme.example");
 
-            assertEquals(Duration.ofMinutes(5), settings().smtpTimeout());
+            assertEquals(Duration.ofMinutes(5), settings().smtp().orElseThrow().timeout());
         }
 
         @Test
@@ -329,6 +367,115 @@ class SettingsTest {
     }
 
     @Nested
+    class PageFrameNoticesAndApi {
+
+        private static final String TOKEN = "3f9c1a7e5b2d4c6a8e0f1b3d5a7c9e1f";
+
+        @Test
+        void template_isAFaceletsPathFromTheRoot() {
+            contextParameters.put(Settings.TEMPLATE, "/WEB-INF/templates/layout.xhtml");
+
+            assertEquals(Optional.of("/WEB-INF/templates/layout.xhtml"), settings().template());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"WEB-INF/templates/layout.xhtml", "/", "/WEB-INF/../../etc/passwd",
+                "/WEB-INF\\layout.xhtml", "/my layout.xhtml"})
+        void templateNotAPathInsideTheApplication_fails(String path) {
+            contextParameters.put(Settings.TEMPLATE, path);
+
+            InvalidSettingException e = refused();
+
+            assertEquals(Settings.TEMPLATE, e.setting());
+            assertTrue(e.getMessage().endsWith("(context parameter netvizura.license.template): use the path of a "
+                    + "Facelets template inside the application, starting with /, such as "
+                    + "/WEB-INF/templates/layout.xhtml."), e.getMessage());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "14", "365"})
+        void noticeDays_fromZeroTo365_areAccepted(String days) {
+            environment.put("NETVIZURA_LICENSE_NOTICEDAYS", days);
+
+            assertEquals(Integer.parseInt(days), settings().noticeDays());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-1", "366", "thirty", "7.5"})
+        void noticeDaysOutOfRange_fails(String days) {
+            environment.put("NETVIZURA_LICENSE_NOTICEDAYS", days);
+
+            assertEquals("Setting netvizura.license.noticeDays has the invalid value [" + days + "] (environment "
+                    + "variable NETVIZURA_LICENSE_NOTICEDAYS): use a whole number of days from 0 to 365 (0 shows no "
+                    + "notice).", refused().getMessage());
+        }
+
+        @Test
+        void notifyEmail_isAListOfAddressesWithBlanksAndEmptyItemsIgnored() {
+            contextParameters.put(Settings.NOTIFY_EMAIL, " it@acme.example , ops@acme.example,");
+
+            assertEquals(List.of("it@acme.example", "ops@acme.example"), settings().notifyEmail());
+        }
+
+        @Test
+        void notifyEmailWithSomethingElse_failsNamingTheWholeValue() {
+            contextParameters.put(Settings.NOTIFY_EMAIL, "it@acme.example; ops@acme.example");
+
+            assertEquals("Setting netvizura.license.notifyEmail has the invalid value [it@acme.example; "
+                    + "ops@acme.example] (context parameter netvizura.license.notifyEmail): use plain e-mail addresses "
+                    + "separated by commas, such as it@example.com,ops@example.com.", refused().getMessage());
+        }
+
+        @Test
+        void apiToken_isKeptWithoutSurroundingBlanks() {
+            environment.put("NETVIZURA_LICENSE_APITOKEN", " " + TOKEN + " ");
+
+            assertEquals(Optional.of(TOKEN), settings().apiToken());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0123456789abcde", "0123456789 abcdef", "0123456789abcdef,more"})
+        void apiTokenTooShortOrNotForABearerHeader_failsWithoutShowingIt(String token) {
+            environment.put("NETVIZURA_LICENSE_APITOKEN", token);
+
+            InvalidSettingException e = refused();
+
+            assertEquals(Settings.API_TOKEN, e.setting());
+            assertFalse(e.getMessage().contains("0123456789"), e.getMessage());
+            assertEquals("Setting netvizura.license.apiToken has the invalid value which is not shown because it is "
+                    + "secret (environment variable NETVIZURA_LICENSE_APITOKEN): use at least 16 characters of A-Z, "
+                    + "a-z, 0-9 and - . _ ~ + / (for example the output of openssl rand -hex 32).", e.getMessage());
+        }
+
+        @Test
+        void toString_showsTheNewSettingsButNeverTheToken() {
+            contextParameters.put(Settings.TEMPLATE, "/WEB-INF/templates/layout.xhtml");
+            contextParameters.put(Settings.NOTIFY_EMAIL, "it@acme.example,ops@acme.example");
+            systemProperties.setProperty(Settings.API_TOKEN, TOKEN);
+
+            String text = settings().toString();
+
+            assertFalse(text.contains(TOKEN), text);
+            assertTrue(text.contains("netvizura.license.apiToken=(set, hidden) (system property "
+                    + "netvizura.license.apiToken)"), text);
+            assertTrue(text.contains("netvizura.license.template=/WEB-INF/templates/layout.xhtml (context parameter "
+                    + "netvizura.license.template)"), text);
+            assertTrue(text.contains("netvizura.license.noticeDays=30 (default)"), text);
+            assertTrue(text.contains("netvizura.license.notifyEmail=it@acme.example,ops@acme.example (context "
+                    + "parameter netvizura.license.notifyEmail)"), text);
+        }
+
+        @Test
+        void toString_unsetNewSettings_sayUnsetOrNone() {
+            String text = settings().toString();
+
+            assertTrue(text.contains("netvizura.license.template=(unset) (default)"), text);
+            assertTrue(text.contains("netvizura.license.notifyEmail=(none) (default)"), text);
+            assertTrue(text.contains("netvizura.license.apiToken=(unset) (default)"), text);
+        }
+    }
+
+    @Nested
     class Display {
 
         @Test
@@ -346,6 +493,19 @@ class SettingsTest {
                     + "netvizura.license.smtp.host)"), text);
             assertTrue(text.contains("netvizura.license.smtp.port=587 (default)"), text);
             assertTrue(text.contains("netvizura.home=/opt/tomcat/netvizura (default)"), text);
+        }
+
+        @Test
+        void smtpSettingsToString_neverShowsThePassword() {
+            contextParameters.put(Settings.SMTP_HOST, "mail.acme.example");
+            contextParameters.put(Settings.SMTP_USERNAME, "nv");
+            contextParameters.put(Settings.SMTP_PASSWORD, PASSWORD);
+
+            String text = settings().smtp().orElseThrow().toString();
+
+            assertFalse(text.contains("s3cret"), text);
+            assertTrue(text.contains("username=nv") && text.contains("password=****")
+                    && text.contains("security=starttls"), text);
         }
 
         @Test

@@ -1,5 +1,7 @@
 package com.netvizura.license.store;
 
+import com.netvizura.license.model.Actor;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

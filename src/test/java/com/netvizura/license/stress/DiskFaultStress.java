@@ -2,9 +2,9 @@ package com.netvizura.license.stress;
 
 import com.netvizura.license.key.TrustedKeys;
 import com.netvizura.license.key.VendorKeyPair;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.service.LicenseRefusedException;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.store.Actor;
 import com.netvizura.license.store.LicenseStore;
 
 import java.io.IOException;

@@ -2,8 +2,8 @@ package com.netvizura.license.stress;
 
 import com.netvizura.license.key.PemKeys;
 import com.netvizura.license.key.TrustedKeys;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.store.Actor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

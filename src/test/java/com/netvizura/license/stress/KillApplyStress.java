@@ -3,8 +3,8 @@ package com.netvizura.license.stress;
 import com.netvizura.license.key.PemKeys;
 import com.netvizura.license.key.TrustedKeys;
 import com.netvizura.license.key.VendorKeyPair;
+import com.netvizura.license.model.Actor;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.store.Actor;
 import com.netvizura.license.store.AuditEntry;
 import com.netvizura.license.store.HistoryEntry;
 import com.netvizura.license.store.LicenseStore;
@@ -129,11 +129,15 @@ public final class KillApplyStress {
                 activeId = nextId;
                 everActive.add(hex(next));
             }
-            extraHistoryCopies = checkHistory(where, restarted, everActive, hex(active));
+            LicenseStore store = LicenseStore.open(home.resolve("license"), b -> Optional.empty(), StressWorld.CLOCK);
+            extraHistoryCopies = checkHistory(where, store, everActive, hex(active));
             if (extraHistoryCopies != 0) {
                 fail(where, "after the restart the history holds " + extraHistoryCopies + " extra cop(ies) of a key");
             }
-            LicenseStore store = LicenseStore.open(home.resolve("license"), b -> Optional.empty(), StressWorld.CLOCK);
+            if (restarted.history().size() != store.history().size()) {
+                fail(where, "the service lists " + restarted.history().size() + " previous keys, the directory "
+                        + store.history().size());
+            }
             List<AuditEntry> audit = store.auditLog(); // throws when a line is damaged
             if (audit.isEmpty()) {
                 fail(where, "the audit log is empty");
@@ -160,10 +164,10 @@ public final class KillApplyStress {
      * after the store saved the old key's history copy but before the commit leaves a copy of the key that is still
      * active, and the restart removes it, see ApplyFaultInjectionTest).
      */
-    private static int checkHistory(String where, LicenseService service, Set<String> everActive, String active)
+    private static int checkHistory(String where, LicenseStore store, Set<String> everActive, String active)
             throws Exception {
         List<String> inHistory = new ArrayList<>();
-        for (HistoryEntry entry : service.history()) {
+        for (HistoryEntry entry : store.history()) {
             inHistory.add(hex(entry.readKey()));
         }
         Set<String> retired = new LinkedHashSet<>(everActive);

@@ -8,9 +8,10 @@ import com.netvizura.license.machine.InstallationCodes;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseType;
+import com.netvizura.license.service.LicenseDataException;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
-import com.netvizura.license.store.StoreException;
+import com.netvizura.license.service.SettingsReader;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,10 +36,10 @@ final class StressWorld {
     }
 
     /** Starts the service as NetVizura would, on {@code home}, trusting {@code trusted}. */
-    static LicenseService start(Path home, TrustedKeys trusted) throws StoreException {
+    static LicenseService start(Path home, TrustedKeys trusted) throws LicenseDataException {
         Properties sys = new Properties();
         sys.setProperty(Settings.HOME, home.toString());
-        return LicenseService.start(new Settings(sys, Map.of(), name -> null), HostileKeyCorpus.probeHere(),
+        return LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(), HostileKeyCorpus.probeHere(),
                 trusted, BUILD, CLOCK, "stress");
     }
 

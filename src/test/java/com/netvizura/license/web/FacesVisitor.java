@@ -35,6 +35,15 @@ final class FacesVisitor {
         this.root = root;
     }
 
+    /**
+     * Whether an upload's partial response says a key was applied: the callback parameter {@code applied} (PrimeFaces
+     * sends it as JSON in its {@code args} extension), on which the page opens the Reset pop-up.
+     */
+    static boolean announcesApplied(String partialResponse) {
+        return partialResponse.matches("(?s).*<extension[^>]*type=\"args\"[^>]*>[^<]*(\"|&#34;|&quot;)applied"
+                + "(\"|&#34;|&quot;):true.*");
+    }
+
     /** The application's own origin, as a browser sends it in {@code Origin}. */
     String ownOrigin() {
         return root.getScheme() + "://" + root.getHost() + ":" + root.getPort();

@@ -4,13 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseType;
+import com.netvizura.license.model.MachineMatch;
+import com.netvizura.license.model.Verdict;
+import com.netvizura.license.policy.LicenseEvaluator;
+import com.netvizura.license.policy.ThisMachine;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LicenseTimelineTest {
@@ -22,8 +30,23 @@ class LicenseTimelineTest {
                 maintenance, usage, "NVZ1-X", List.of(), Map.of(), null, Map.of());
     }
 
+    /** The timeline as the License page makes it: from the real evaluator's verdict on {@code today}. */
     private static LicenseTimeline timeline(License l, LocalDate today) {
-        return LicenseTimeline.of(l, today, ZoneOffset.UTC, LicenseSummary.dateFormat(Locale.US), Locale.US);
+        Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        ThisMachine here = code -> new MachineMatch(true, Set.of(), Set.of(), "same");
+        Verdict verdict = new LicenseEvaluator(here, clock, new BuildInfo("1.0.0", ISSUED)).evaluate(Optional.of(l));
+        return LicenseTimeline.of(verdict, today, ZoneOffset.UTC, LicenseSummary.dateFormat(Locale.US), Locale.US)
+                .orElseThrow();
+    }
+
+    @Test
+    void noLicense_noTimeline() {
+        ThisMachine here = code -> new MachineMatch(true, Set.of(), Set.of(), "same");
+        Verdict none = new LicenseEvaluator(here, Clock.systemUTC(), new BuildInfo("1.0.0", ISSUED))
+                .evaluate(Optional.empty());
+
+        assertEquals(Optional.empty(), LicenseTimeline.of(none, ISSUED, ZoneOffset.UTC,
+                LicenseSummary.dateFormat(Locale.US), Locale.US));
     }
 
     @Test

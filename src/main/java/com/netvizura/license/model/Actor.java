@@ -1,4 +1,4 @@
-package com.netvizura.license.store;
+package com.netvizura.license.model;
 
 import java.util.Objects;
 

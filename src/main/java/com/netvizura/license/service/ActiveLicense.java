@@ -1,0 +1,186 @@
+package com.netvizura.license.service;
+
+import com.netvizura.license.key.LicenseKeyException;
+import com.netvizura.license.key.LicenseKeyVerifier;
+import com.netvizura.license.model.License;
+import com.netvizura.license.model.Messages;
+import com.netvizura.license.model.Severity;
+import com.netvizura.license.model.Verdict;
+import com.netvizura.license.policy.LicenseEvaluator;
+import com.netvizura.license.store.ClockGuard;
+import com.netvizura.license.store.LicenseStore;
+import com.netvizura.license.store.StoreException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The license in force on this server: the active key as last read from the data directory, its verdict for today,
+ * and the history read with it.
+ *
+ * <p>The key is read and verified at start, after an apply ({@link #reload}), and when another process sharing the
+ * data directory changed it. Per call there is at most one cheap check a second (the epoch in
+ * {@code state.properties}, the calendar day and the clock high-water mark), taken by one thread while the others go
+ * on with the cached verdict.
+ */
+final class ActiveLicense {
+
+    static final long POLL_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final System.Logger LOG = System.getLogger(ActiveLicense.class.getName());
+
+    private final LicenseStore store;
+    private final LicenseKeyVerifier verifier;
+    private final LicenseEvaluator evaluator;
+    private final ClockGuard clockGuard;
+    private final Clock clock;
+    private final Object reloadLock = new Object();
+    private final ReentrantLock pollLock = new ReentrantLock();
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private volatile long nextPollNanos;
+
+    /** What was read from disk last, and its verdict as of {@code day}, evaluated or confirmed at {@code checkedAt}. */
+    private record Snapshot(Optional<License> license, String invalidReason, long epoch, LocalDate day, Verdict verdict,
+            Instant checkedAt, History history) {
+
+        Snapshot confirmed(LocalDate today, Verdict now, Instant at) {
+            return new Snapshot(license, invalidReason, epoch, today, now, at, history);
+        }
+    }
+
+    /** The history as read with the key: the entries, or why they could not be read. */
+    private record History(List<PreviousKey> entries, StoreException problem) {
+    }
+
+    /** Reads and verifies the active key of {@code store} at once. */
+    ActiveLicense(LicenseStore store, LicenseKeyVerifier verifier, LicenseEvaluator evaluator, Clock clock) {
+        this.store = store;
+        this.verifier = verifier;
+        this.evaluator = evaluator;
+        this.clockGuard = store.clockGuard();
+        this.clock = clock;
+        reload();
+    }
+
+    Verdict verdict() {
+        return current().verdict();
+    }
+
+    long epoch() {
+        return current().epoch();
+    }
+
+    /** The calendar day (in the clock's zone) the cached verdict is for. */
+    LocalDate today() {
+        return current().day();
+    }
+
+    /** When the cached verdict was last evaluated or confirmed. */
+    Instant checkedAt() {
+        return current().checkedAt();
+    }
+
+    /** The verified active license, empty without one or when the key on disk does not verify. */
+    Optional<License> license() {
+        return current().license();
+    }
+
+    /** Previously active keys, oldest first (read from disk with the key, not per call). */
+    List<PreviousKey> history() throws LicenseDataException {
+        History h = current().history();
+        if (h.problem() != null) {
+            throw new LicenseDataException(h.problem());
+        }
+        return h.entries();
+    }
+
+    /**
+     * Reads the epoch, then the key (that order never pairs a new epoch with an old key), verifies the key and
+     * evaluates it. Reloads are serialized, so a later one always reads a later state.
+     *
+     * @return the verdict now in force
+     */
+    Verdict reload() {
+        synchronized (reloadLock) {
+            Instant now = clock.instant();
+            try {
+                long epoch = store.readEpochFromDisk();
+                Optional<byte[]> bytes = store.activeKey();
+                Optional<License> license = Optional.empty();
+                String invalidReason = null;
+                if (bytes.isPresent()) {
+                    try {
+                        license = Optional.of(verifier.verify(bytes.get()));
+                    } catch (LicenseKeyException e) {
+                        invalidReason = e.getMessage();
+                        LOG.log(Level.WARNING, "The active license key in [{0}] no longer verifies: {1}",
+                                store.directory(), invalidReason);
+                    }
+                }
+                snapshot.set(new Snapshot(license, invalidReason, epoch, LocalDate.now(clock),
+                        evaluate(license, invalidReason, now), now, readHistory()));
+            } catch (StoreException e) {
+                // Fail closed: an unreadable data directory means no usable license, said plainly.
+                LOG.log(Level.ERROR, "Could not read the license data directory: " + e.getMessage(), e);
+                Snapshot before = snapshot.get();
+                long epoch = before == null ? 0 : before.epoch();
+                snapshot.set(new Snapshot(Optional.empty(), e.getMessage(), epoch, LocalDate.now(clock),
+                        evaluate(Optional.empty(), e.getMessage(), now), now, new History(List.of(), e)));
+            }
+            return snapshot.get().verdict();
+        }
+    }
+
+    private Snapshot current() {
+        poll();
+        return snapshot.get();
+    }
+
+    /** At most once a second, one thread checks whether the epoch, the day or the clock guard changes the verdict. */
+    private void poll() {
+        long now = System.nanoTime();
+        if (now - nextPollNanos < 0 || !pollLock.tryLock()) {
+            return;
+        }
+        try {
+            nextPollNanos = now + POLL_INTERVAL_NANOS;
+            Snapshot s = snapshot.get();
+            if (store.readEpochFromDisk() != s.epoch()) {
+                reload();
+            } else {
+                Instant at = clock.instant();
+                // Only if no reload replaced it meanwhile: a reload's snapshot is newer than this confirmation.
+                Verdict v = evaluate(s.license(), s.invalidReason(), at);
+                snapshot.compareAndSet(s, s.confirmed(LocalDate.now(clock), v, at));
+            }
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "Could not check the license data directory for changes: " + e.getMessage(), e);
+        } finally {
+            pollLock.unlock();
+        }
+    }
+
+    private History readHistory() {
+        try {
+            List<PreviousKey> entries = store.history().stream()
+                    .map(e -> new PreviousKey(e.licenseId(), e.retiredAt())).toList();
+            return new History(entries, null);
+        } catch (StoreException e) {
+            LOG.log(Level.WARNING, "Could not read the license history: " + e.getMessage(), e);
+            return new History(List.of(), e);
+        }
+    }
+
+    private Verdict evaluate(Optional<License> license, String invalidReason, Instant now) {
+        Verdict v = invalidReason != null ? evaluator.invalid(invalidReason) : evaluator.evaluate(license);
+        if (clockGuard.looksSetBack(now)) {
+            v = v.withNote(Messages.get("service.clockSetBack", clockGuard.highWaterMark().toString()), Severity.WARNING);
+        }
+        return v;
+    }
+}

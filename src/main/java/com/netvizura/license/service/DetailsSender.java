@@ -1,0 +1,73 @@
+package com.netvizura.license.service;
+
+import com.netvizura.license.mail.DetailsMessage;
+import com.netvizura.license.mail.LicenseDetailsBuilder;
+import com.netvizura.license.mail.MailtoLink;
+import com.netvizura.license.mail.SendResult;
+import com.netvizura.license.mail.SmtpSender;
+import com.netvizura.license.model.BuildInfo;
+import com.netvizura.license.model.LicenseDetails;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The License Details of this server and the two ways they reach the vendor: a {@code mailto:} link for the admin's
+ * mail program, and mail from the server when an SMTP host or a container mail session is configured.
+ */
+final class DetailsSender {
+
+    private final Settings settings;
+    private final BuildInfo build;
+    private final MachineIdentity machine;
+    private final Clock clock;
+    private final String serverInfo;
+    private final ActiveLicense active;
+    private volatile Optional<SmtpSender> smtpSender;
+
+    DetailsSender(Settings settings, BuildInfo build, MachineIdentity machine, Clock clock, String serverInfo,
+            ActiveLicense active) {
+        this.settings = settings;
+        this.build = build;
+        this.machine = machine;
+        this.clock = clock;
+        this.serverInfo = serverInfo;
+        this.active = active;
+    }
+
+    /** The License Details as of now: this server, this build, and the active license if any. */
+    LicenseDetails details() {
+        LicenseDetailsBuilder builder = new LicenseDetailsBuilder(build, machine.installationCode(), clock)
+                .license(active.license())
+                .java(System.getProperty("java.vendor") + " " + System.getProperty("java.version"))
+                .server(serverInfo);
+        machine.facts().hostnameIfAny().ifPresent(builder::hostname);
+        machine.facts().operatingSystemIfAny().ifPresent(builder::operatingSystem);
+        return builder.build();
+    }
+
+    String mailtoLink(LicenseDetails details) {
+        return MailtoLink.forVendor(settings.vendorEmail(), details);
+    }
+
+    boolean canSendFromServer() {
+        return smtpSender().isPresent();
+    }
+
+    SendOutcome sendDetails() {
+        Optional<SmtpSender> sender = smtpSender();
+        if (sender.isEmpty()) {
+            return SendOutcome.of(SendResult.notConfigured());
+        }
+        return SendOutcome.of(sender.get().send(DetailsMessage.forVendor(settings.vendorEmail(), details())));
+    }
+
+    private Optional<SmtpSender> smtpSender() {
+        Optional<SmtpSender> sender = smtpSender;
+        if (sender == null) {
+            // Resolved lazily: the container's JNDI mail session may be bound only once the application runs.
+            sender = SmtpSender.configured(settings.mailSession(), settings.smtp(), settings.smtpFrom(), clock);
+            smtpSender = sender;
+        }
+        return sender;
+    }
+}
