@@ -5,7 +5,9 @@ import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +54,11 @@ import java.util.regex.Pattern;
  *     of the smtp settings when bound</td></tr>
  * <tr><td>{@code netvizura.license.guard}</td><td>{@code true}</td>
  *     <td>{@code true} or {@code false}; {@code false} switches the license guard off</td></tr>
+ * <tr><td>{@code netvizura.license.notifyEmail}</td><td>unset</td>
+ *     <td>comma-separated addresses that get reminder mail before the license ends; unset: no reminders</td></tr>
+ * <tr><td>{@code netvizura.license.apiToken}</td><td>unset</td>
+ *     <td>bearer token that opens the status API and the metrics besides an admin's session, at least
+ *     {@value #MIN_API_TOKEN_LENGTH} characters; secret: never logged or shown</td></tr>
  * </table>
  */
 public final class Settings {
@@ -69,6 +76,10 @@ public final class Settings {
     public static final String SMTP_TIMEOUT_SECONDS = "netvizura.license.smtp.timeoutSeconds";
     public static final String MAIL_SESSION = "netvizura.license.mailSession";
     public static final String GUARD = "netvizura.license.guard";
+    public static final String NOTIFY_EMAIL = "netvizura.license.notifyEmail";
+    public static final String API_TOKEN = "netvizura.license.apiToken";
+    /** A shorter bearer token could be guessed; 16 characters is the least, a random 32 or more is better. */
+    public static final int MIN_API_TOKEN_LENGTH = 16;
 
     /** The system property Tomcat sets to its instance directory; the default home lies below it. */
     public static final String CATALINA_BASE = "catalina.base";
@@ -85,6 +96,10 @@ public final class Settings {
     static final String ERROR_NOT_A_TIMEOUT = "use a whole number of seconds from 1 to " + MAX_SMTP_TIMEOUT_SECONDS;
     static final String ERROR_USERNAME_WITHOUT_PASSWORD = "set " + SMTP_PASSWORD + " too, or neither of them";
     static final String ERROR_PASSWORD_WITHOUT_USERNAME = "set " + SMTP_USERNAME + " too, or neither of them";
+    static final String ERROR_NOT_ADDRESSES =
+            "use plain e-mail addresses separated by commas, such as ops@example.com,admin@example.com";
+    static final String ERROR_NOT_A_TOKEN = "use at least " + MIN_API_TOKEN_LENGTH + " characters without spaces, "
+            + "for example the output of openssl rand -hex 32";
 
     // Loose on purpose: it catches typos and pasted display names, not every RFC 5322 corner.
     private static final Pattern LOOKS_LIKE_ADDRESS =
@@ -115,6 +130,8 @@ public final class Settings {
     private final Duration smtpTimeout;
     private final Optional<String> mailSession;
     private final boolean guardEnabled;
+    private final List<String> notifyEmail;
+    private final Optional<String> apiToken;
 
     /** Settings from the given sources; the default sender's host name is this machine's. */
     public Settings(Properties systemProperties, Map<String, String> environment,
@@ -150,6 +167,8 @@ public final class Settings {
                 ERROR_NOT_A_TIMEOUT));
         mailSession = optional(sources, MAIL_SESSION, false).map(Settings::relativeJndiName);
         guardEnabled = parsed(sources, GUARD, true, Settings::bool, ERROR_NOT_A_BOOLEAN);
+        notifyEmail = addresses(sources, NOTIFY_EMAIL);
+        apiToken = token(sources, API_TOKEN);
     }
 
     /** Settings from this JVM's system properties and environment and the given context parameters. */
@@ -221,6 +240,16 @@ public final class Settings {
         return guardEnabled;
     }
 
+    /** Who gets reminder mail before the license ends; empty: reminders are off. */
+    public List<String> notifyEmail() {
+        return notifyEmail;
+    }
+
+    /** The bearer token of the status API: compare it in constant time, never log or show it. */
+    public Optional<String> apiToken() {
+        return apiToken;
+    }
+
     /** Every setting with its value and origin, for the start-up log; the password shows only whether it is set. */
     @Override
     public String toString() {
@@ -263,6 +292,41 @@ public final class Settings {
         });
         return set.map(v -> remember(name, v.value(), v.origin()))
                 .orElseGet(() -> remember(name, fallback.get(), "default"));
+    }
+
+    private List<String> addresses(SettingSources sources, String name) {
+        Optional<SettingValue> set = sources.find(name, false);
+        if (set.isEmpty()) {
+            remember(name, "(unset)", "default");
+            return List.of();
+        }
+        SettingValue v = set.get();
+        List<String> list = new ArrayList<>();
+        for (String part : v.value().split(",", -1)) {
+            String address = part.strip();
+            if (!LOOKS_LIKE_ADDRESS.matcher(address).matches()) {
+                throw v.invalid(ERROR_NOT_ADDRESSES);
+            }
+            list.add(address);
+        }
+        remember(name, String.join(",", list), v.origin());
+        return List.copyOf(list);
+    }
+
+    /** A secret token: visible ASCII only (it travels in an HTTP header), long enough not to be guessed. */
+    private Optional<String> token(SettingSources sources, String name) {
+        Optional<SettingValue> set = sources.find(name, true);
+        if (set.isEmpty()) {
+            remember(name, "(unset)", "default");
+            return Optional.empty();
+        }
+        SettingValue v = set.get();
+        String token = v.value().strip();
+        if (token.length() < MIN_API_TOKEN_LENGTH || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw v.invalid(ERROR_NOT_A_TOKEN);
+        }
+        remember(name, "(set, hidden)", v.origin());
+        return Optional.of(token);
     }
 
     private Optional<String> optional(SettingSources sources, String name, boolean secret) {

@@ -329,6 +329,64 @@ class SettingsTest {
     }
 
     @Nested
+    class Monitoring {
+
+        private static final String TOKEN = "f3a9c2e417b86d05aa41";
+
+        @Test
+        void unset_meansNoRemindersAndNoToken() {
+            Settings s = settings();
+
+            assertEquals(java.util.List.of(), s.notifyEmail());
+            assertEquals(Optional.empty(), s.apiToken());
+        }
+
+        @Test
+        void notifyEmail_isAListOfAddresses_blanksAroundCommasIgnored() {
+            contextParameters.put(Settings.NOTIFY_EMAIL, "ops@acme.example, it-admin@acme.example");
+
+            assertEquals(java.util.List.of("ops@acme.example", "it-admin@acme.example"), settings().notifyEmail());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"ops@acme.example,", "ops@acme.example;admin@acme.example", "Ops <ops@acme.example>"})
+        void notifyEmail_withSomethingThatIsNoAddress_failsNamingTheValue(String value) {
+            contextParameters.put(Settings.NOTIFY_EMAIL, value);
+
+            InvalidSettingException e = refused();
+
+            assertEquals(Settings.NOTIFY_EMAIL, e.setting());
+            assertTrue(e.getMessage().contains("[" + value + "]"), e.getMessage());
+            assertTrue(e.getMessage().endsWith(Settings.ERROR_NOT_ADDRESSES + "."), e.getMessage());
+        }
+
+        @Test
+        void apiToken_isKeptButNeverShown() {
+            environment.put("NETVIZURA_LICENSE_APITOKEN", TOKEN);
+
+            Settings s = settings();
+
+            assertEquals(Optional.of(TOKEN), s.apiToken());
+            assertFalse(s.toString().contains(TOKEN), s.toString());
+            assertTrue(s.toString().contains("netvizura.license.apiToken=(set, hidden)"), s.toString());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"fifteen-chars-x", "sixteen chars ok", "token-with-\u00e9-not-ascii"})
+        void apiToken_tooShortOrNotPlainAscii_failsWithoutShowingIt(String token) {
+            contextParameters.put(Settings.API_TOKEN, token);
+
+            InvalidSettingException e = refused();
+
+            assertEquals(Settings.API_TOKEN, e.setting());
+            assertFalse(e.getMessage().contains(token), e.getMessage());
+            assertEquals("Setting netvizura.license.apiToken has the invalid value which is not shown because it is "
+                    + "secret (context parameter netvizura.license.apiToken): " + Settings.ERROR_NOT_A_TOKEN + ".",
+                    e.getMessage());
+        }
+    }
+
+    @Nested
     class Display {
 
         @Test
