@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -70,6 +71,10 @@ public class LicenseService {
     private volatile Snapshot snapshot;
     private volatile long nextPollNanos;
     private volatile Optional<SmtpSender> smtpSender;
+    // monitoring: when the verdict was last evaluated or confirmed, keys refused since start, reminder mail
+    private volatile Instant checkedAt;
+    private final AtomicLong refusedSinceStart = new AtomicLong();
+    private volatile Reminders reminders;
 
     /** What was read from disk last, and the verdict for it as of {@code day}. */
     private record Snapshot(Optional<License> license, String invalidReason, long epoch, LocalDate day, Verdict verdict,
@@ -133,6 +138,8 @@ public class LicenseService {
                 + "Installation Code [{3}], license status [{4}], trusted vendor keys {5}",
                 build.version(), build.releaseDate(), settings.licenseDirectory(), service.installationCode().value(),
                 service.verdict().status(), trustedKeys.kids());
+        service.reminders = Reminders.start(settings, service.store.reminderLedger(), clock, service::status,
+                () -> service.details(null), service::smtpSender);
         return service;
     }
 
@@ -199,6 +206,9 @@ public class LicenseService {
                 throw refused(actor, license.id(), LicenseRefusedException.Cause.NOT_STORED, e.getMessage(), e);
             }
             reload();
+            if (outcome.applied()) {
+                reminders.checkSoon();
+            }
             LOG.log(Level.INFO, "License [{0}] {1} by [{2}] from [{3}]; epoch now {4}", license.id(),
                     outcome.applied() ? "applied" : "uploaded again (already active)", actor.user(),
                     actor.remoteAddress(), outcome.epoch());
@@ -262,6 +272,36 @@ public class LicenseService {
         return settings;
     }
 
+    /**
+     * The license as the status API, the metrics and reminder mail see it: the cached verdict with the epoch, the
+     * time of the last check and the keys refused since start (no file read, no signature check).
+     */
+    public LicenseStatusReport status() {
+        poll();
+        Snapshot s = snapshot;
+        return new LicenseStatusReport(s.verdict(), machine.installationCode().value(), s.epoch(), checkedAt(),
+                refusedSinceStart.get(), clock.getZone());
+    }
+
+    /** When the cached verdict was last evaluated or confirmed (at most about a second ago while it is asked for). */
+    public Instant checkedAt() {
+        return checkedAt;
+    }
+
+    /** Whether reminder mail is on, to whom, and the last one sent or failed (as of the last hourly check). */
+    public ReminderStatus reminderStatus() {
+        return reminders.status();
+    }
+
+    /** Stops what runs in the background (the reminder thread); call it when the application stops. */
+    public void stop() {
+        reminders.stop();
+    }
+
+    Reminders reminders() {
+        return reminders;
+    }
+
     /** Whether this build trusts only the development key that a build without a vendor key generates. */
     public boolean developmentBuild() {
         return trustedKeys.isDevelopmentOnly();
@@ -274,6 +314,7 @@ public class LicenseService {
         } catch (StoreException e) {
             LOG.log(Level.WARNING, "Could not audit a refused key [" + licenseId + "]: " + e.getMessage(), e);
         }
+        refusedSinceStart.incrementAndGet();
         LOG.log(Level.INFO, "License key [{0}] refused for [{1}] from [{2}]: {3}", licenseId, actor.user(),
                 actor.remoteAddress(), reason);
         return new LicenseRefusedException(cause, reason, origin);
@@ -304,6 +345,7 @@ public class LicenseService {
                 reload();
             } else {
                 Verdict v = evaluate(s.license(), s.invalidReason());
+                checkedAt = clock.instant();
                 if (!v.equals(s.verdict()) || !LocalDate.now(clock).equals(s.day())) {
                     snapshot = new Snapshot(s.license(), s.invalidReason(), s.epoch(), LocalDate.now(clock), v, s.history());
                 }
@@ -334,12 +376,14 @@ public class LicenseService {
                 }
                 snapshot = new Snapshot(license, invalidReason, epoch, LocalDate.now(clock),
                         evaluate(license, invalidReason), readHistory());
+                checkedAt = clock.instant();
             } catch (StoreException e) {
                 // Fail closed: an unreadable data directory means no usable license, said plainly.
                 LOG.log(Level.ERROR, "Could not read the license data directory: " + e.getMessage(), e);
                 long epoch = snapshot == null ? 0 : snapshot.epoch();
                 snapshot = new Snapshot(Optional.empty(), e.getMessage(), epoch, LocalDate.now(clock),
                         evaluate(Optional.empty(), e.getMessage()), new History(List.of(), e));
+                checkedAt = clock.instant();
             }
         }
     }
