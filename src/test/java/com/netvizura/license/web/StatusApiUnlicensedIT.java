@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The status API of a server without a license, with the license guard on: monitoring still gets the status (the
- * guard sends pages to the License page, never the API), with every license member {@code null}.
+ * guard sends pages to the License page, never the API), with every license member {@code null}. The deployment
+ * has no {@code notifyEmail}, so its License page also shows how to turn reminder mail on.
  */
 class StatusApiUnlicensedIT extends NetVizuraIT {
 
@@ -59,6 +60,18 @@ class StatusApiUnlicensedIT extends NetVizuraIT {
         assertEquals(302, dashboard.statusCode(), "the guard is on");
         assertEquals(200, api.statusCode(), api.body());
         assertEquals("NO_LICENSE", StatusApiCalls.json(api.body()).getString("status"));
+    }
+
+    @Test
+    void licensePage_withoutNotifyEmail_saysHowToTurnRemindersOn() {
+        WebClient admin = new WebClient(url(""));
+        admin.logIn(TestUser.ADMIN);
+
+        String page = admin.get("license/license.xhtml").body();
+
+        assertTrue(page.contains("Reminder mail is off. To get mail before the license ends, set "
+                + "netvizura.license.notifyEmail to one or more addresses"), page);
+        assertFalse(page.contains("id=\"reminderLastSent\""), page);
     }
 
     @Test
