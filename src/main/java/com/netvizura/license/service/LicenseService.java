@@ -48,6 +48,7 @@ public final class LicenseService {
     private final ActiveLicense active;
     private final KeyApplier applier;
     private final DetailsSender detailsSender;
+    private final Reminders reminders;
 
     private LicenseService(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build, Clock clock,
             String serverInfo) throws LicenseDataException {
@@ -68,6 +69,8 @@ public final class LicenseService {
         this.applier = new KeyApplier(verifier, evaluator, store, active);
         this.detailsSender = new DetailsSender(settings, build, machine, clock,
                 Objects.requireNonNullElse(serverInfo, "unknown"), active);
+        this.reminders = Reminders.start(settings, store.reminderLedger(), clock, this::status, detailsSender::details,
+                detailsSender::smtpSender);
     }
 
     /**
@@ -151,7 +154,11 @@ public final class LicenseService {
      * @param actor   who applies it, from where (for the audit log)
      */
     public AppliedLicense apply(byte[] keyFile, Actor actor) throws LicenseRefusedException {
-        return applier.apply(keyFile, actor);
+        AppliedLicense applied = applier.apply(keyFile, actor);
+        if (applied.changed()) {
+            reminders.checkSoon();
+        }
+        return applied;
     }
 
     /** Previously active keys, oldest first (read from disk with the key, not per call). */
@@ -192,6 +199,29 @@ public final class LicenseService {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The license as the status API, the metrics and reminder mail see it: the cached verdict with the epoch, the
+     * time of the last check and the keys refused since start, taken in one piece (no file read, no signature check).
+     */
+    public LicenseStatusReport status() {
+        return new LicenseStatusReport(active.verdict(), machine.installationCode().value(), active.epoch(),
+                active.checkedAt(), applier.refusedSinceStart(), clock.getZone());
+    }
+
+    /** Whether reminder mail is on, to whom, and the last one sent or failed (as of the last check). */
+    public ReminderStatus reminderStatus() {
+        return reminders.status();
+    }
+
+    /** Stops what runs in the background (the reminder thread); the application calls it when it stops. */
+    public void stop() {
+        reminders.stop();
+    }
+
+    Reminders reminders() {
+        return reminders;
     }
 
     /** Whether this build trusts only the development key that a build without a vendor key generates. */

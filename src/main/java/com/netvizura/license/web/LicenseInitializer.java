@@ -5,6 +5,8 @@ import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import java.util.Set;
 
@@ -32,8 +34,15 @@ public final class LicenseInitializer implements ServletContainerInitializer {
             throw new ServletException("NetVizura License cannot start: " + e.getMessage(), e);
         }
         context.setAttribute(SERVICE_ATTRIBUTE, service);
+        context.addListener(new ServletContextListener() {
+            @Override
+            public void contextDestroyed(ServletContextEvent event) {
+                service.stop();
+            }
+        });
         WebRegistration.register(context, service);
         DetailsDownloadServlet.register(context, service);
+        StatusApiServlet.register(context, service);
     }
 
     /** The service started for {@code context}; fails loudly when the initializer did not run. */

@@ -49,6 +49,15 @@ public final class WebClient {
         return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path)).GET(), headers);
     }
 
+    /**
+     * A request with any method and no body (HEAD, DELETE...) that does not follow a redirect, with extra headers as
+     * name, value, name, value...
+     */
+    public HttpResponse<String> requestNoFollow(String method, String path, String... headers) {
+        return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()), headers);
+    }
+
     /** Form POST of {@code path} that does not follow a redirect, with extra headers as name, value... */
     public HttpResponse<String> postFormNoFollow(String path, Map<String, String> fields, String... headers) {
         return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path))
