@@ -206,6 +206,17 @@ public class LicenseService {
         }
     }
 
+    /**
+     * Audits an upload that the web layer refused before its content was read (too large, no usable file name), as
+     * {@link #apply} audits the keys it refuses; nothing else changes.
+     *
+     * @param reason the sentence the admin was shown
+     */
+    public void refuseUpload(Actor actor, String reason) {
+        refused(Objects.requireNonNull(actor, "actor"), null, LicenseRefusedException.Cause.NOT_A_VALID_KEY,
+                Objects.requireNonNull(reason, "reason"), null);
+    }
+
     /** Previously active keys, oldest first (read from disk with the key, not per call). */
     public List<HistoryEntry> history() throws StoreException {
         poll();

@@ -28,11 +28,18 @@ final class FacesVisitor {
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final URI root;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(TIMEOUT).build();
 
     FacesVisitor(URI root) {
         this.root = root;
+    }
+
+    /** This visitor's session id (for requests a plain socket sends, {@link com.netvizura.license.it.RawHttp}). */
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
     }
 
     /** The application's own origin, as a browser sends it in {@code Origin}. */
