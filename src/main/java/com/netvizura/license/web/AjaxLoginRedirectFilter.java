@@ -14,8 +14,8 @@ import java.io.IOException;
  * runs, and the Faces script would choke on the login page's HTML. This filter is mapped with the FORWARD dispatcher
  * and recognizes that forward: the target is the login page that {@code web.xml} declares ({@link FormLoginPage})
  * and the original request carries {@code Faces-Request: partial/ajax}. It then answers a partial-response redirect
- * to the page the request came from (on this application, {@link RedirectTarget}), which the container in turn answers with the login form and returns to after
- * login. Every other forward passes untouched.
+ * to the page the request came from (on this application, {@link RedirectTarget}), which the container in turn
+ * answers with the login form and returns to after login. Every other forward passes untouched.
  */
 public final class AjaxLoginRedirectFilter extends HttpFilter {
 

@@ -43,6 +43,11 @@ public class ErrorPageFilter extends HttpFilter {
         String path = LicensePaths.pathOf(request);
         boolean expired = isOutOfDateView(request, failure);
         String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 24).toUpperCase(Locale.ROOT);
+        if (response.isCommitted() && failure instanceof IOException) {
+            // Most likely the browser went away while the page was being sent: nothing to answer, nothing to fix.
+            LOG.log(System.Logger.Level.DEBUG, "Page [" + path + "] could not be sent: " + failure);
+            return;
+        }
         if (expired) {
             LOG.log(System.Logger.Level.INFO, "Page [{0}] asked by [{1}] from [{2}] with a view state this server does "
                     + "not hold ({3}): told to reload", path, request.getRemoteUser(), request.getRemoteAddr(),

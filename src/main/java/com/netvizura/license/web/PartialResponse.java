@@ -51,7 +51,8 @@ public final class PartialResponse {
         }
     }
 
-    private static String escapeAttribute(String text) {
+    /** {@code text} escaped for XML and HTML text and attributes; control characters (but tab) are dropped. */
+    static String escapeAttribute(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

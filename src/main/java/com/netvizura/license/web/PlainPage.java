@@ -42,7 +42,8 @@ final class PlainPage {
     /** The page as HTML. */
     String html() {
         StringBuilder out = new StringBuilder(512).append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
-                .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"robots\" content=\"noindex\">\n<title>").append(escape(title))
                 .append(" - NetVizura</title>\n</head>\n<body>\n<main>\n<h1 id=\"pageTitle\">").append(escape(title))
                 .append("</h1>\n");
@@ -72,18 +73,6 @@ final class PlainPage {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return PartialResponse.escapeAttribute(text);
     }
 }

@@ -40,7 +40,8 @@ public final class SecurityHeadersFilter extends HttpFilter {
     static final String FRAME_ANCESTORS = "frame-ancestors 'self'";
     static final String PLUGIN_POLICY = FRAME_ANCESTORS + "; object-src 'none'; base-uri 'self'; form-action 'self'";
     /** For a page written in code ({@link PlainPage}): it loads nothing at all. */
-    static final String PLAIN_PAGE_POLICY = "default-src 'none'; " + FRAME_ANCESTORS + "; base-uri 'none'; form-action 'none'";
+    static final String PLAIN_PAGE_POLICY =
+            "default-src 'none'; " + FRAME_ANCESTORS + "; base-uri 'none'; form-action 'none'";
 
     private static final long serialVersionUID = 1L;
 

@@ -105,7 +105,8 @@ class ContentSecurityPolicyIT extends BrowserIT {
 
         assertAll(
                 () -> assertEquals(Boolean.FALSE, ran, "an injected inline script does not run"),
-                () -> assertTrue(violations.stream().anyMatch(v -> v.contains(": enforce script-src")), violations.toString()));
+                () -> assertTrue(violations.stream().anyMatch(v -> v.contains(": enforce script-src")),
+                        violations.toString()));
     }
 
     /**

@@ -71,15 +71,8 @@ final class FacesVisitor {
      * fields and the file, as {@code partial/ajax}, with {@code origin} as the {@code Origin} header.
      */
     HttpResponse<String> uploadKey(String viewState, String fileName, byte[] key, String origin) {
-        String upload = "uploadForm:keyUpload";
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("uploadForm", "uploadForm");
-        fields.put("jakarta.faces.ViewState", viewState);
-        fields.put("jakarta.faces.partial.ajax", "true");
-        fields.put("jakarta.faces.partial.execute", upload);
-        fields.put("jakarta.faces.source", upload);
-        fields.put(upload + "_totalFilesCount", "1");
-        fields.put("jakarta.faces.partial.render", "uploadForm:uploadOutcome");
+        String upload = UPLOAD;
+        Map<String, String> fields = uploadFields(viewState);
         String boundary = "----nv" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : fields.entrySet()) {
@@ -99,6 +92,22 @@ final class FacesVisitor {
             request.header("Origin", origin);
         }
         return send(request);
+    }
+
+    /** The name of the License page's file part. */
+    static final String UPLOAD = "uploadForm:keyUpload";
+
+    /** The form fields that the License page's file chooser sends beside the file, with {@code viewState}. */
+    static Map<String, String> uploadFields(String viewState) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("uploadForm", "uploadForm");
+        fields.put("jakarta.faces.ViewState", viewState);
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.partial.execute", UPLOAD);
+        fields.put("jakarta.faces.source", UPLOAD);
+        fields.put(UPLOAD + "_totalFilesCount", "1");
+        fields.put("jakarta.faces.partial.render", "uploadForm:uploadOutcome");
+        return fields;
     }
 
     private static void write(ByteArrayOutputStream out, String text) {

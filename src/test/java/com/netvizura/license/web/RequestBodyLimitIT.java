@@ -107,14 +107,8 @@ class RequestBodyLimitIT extends NetVizuraIT {
      * (its fields, the page's view state, the own {@code Origin}), with a declared length or chunked.
      */
     private RawHttp.Answer postMultipart(WebClient client, String page, String viewState, boolean chunked) {
-        String upload = "uploadForm:keyUpload";
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("uploadForm", "uploadForm");
-        fields.put("jakarta.faces.ViewState", viewState);
-        fields.put("jakarta.faces.partial.ajax", "true");
-        fields.put("jakarta.faces.partial.execute", upload);
-        fields.put("jakarta.faces.source", upload);
-        fields.put("jakarta.faces.partial.render", "uploadForm:uploadOutcome");
+        String upload = FacesVisitor.UPLOAD;
+        Map<String, String> fields = FacesVisitor.uploadFields(viewState);
         StringBuilder head = new StringBuilder();
         fields.forEach((name, value) -> head.append("--").append(BOUNDARY).append("\r\nContent-Disposition: form-data; ")
                 .append("name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
