@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 final class FacesVisitor {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern CSP_NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
@@ -58,6 +59,12 @@ final class FacesVisitor {
         send(HttpRequest.newBuilder(root.resolve("j_security_check"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** The CSP nonce PrimeFaces gave a page (its scripts carry it), or "" when the page has none. */
+    static String cspNonceOf(String page) {
+        Matcher m = CSP_NONCE.matcher(page);
+        return m.find() ? m.group(1) : "";
     }
 
     /** The view state of a Faces page, or a made-up one when the page has none (e.g. it was refused). */

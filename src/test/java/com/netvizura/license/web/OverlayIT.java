@@ -146,5 +146,7 @@ class OverlayIT extends BrowserIT {
     private void hostLogIn(TestUser user) {
         open("home.xhtml?visit=" + System.nanoTime());
         submitLogin(user.username(), user.password());
+        // Wait for the login to end: a page opened while it still runs races it (Tomcat then answers 408).
+        waitUntilVisible(By.id("hostTitle"));
     }
 }
