@@ -64,6 +64,12 @@ final class KeyApplier {
         return new AppliedLicense(license, now, outcome.applied(), outcome.epoch(), outcome.warnings());
     }
 
+    /** Audits an upload the web layer refused before its content was read; it counts as a refused key. */
+    void refuseUpload(Actor actor, String reason) {
+        refused(Objects.requireNonNull(actor, "actor"), null, LicenseRefusedException.Cause.NOT_A_VALID_KEY,
+                Objects.requireNonNull(reason, "reason"), null);
+    }
+
     /** Keys refused since the service started (the metric {@code netvizura_license_refused_total}). */
     long refusedSinceStart() {
         return refusedSinceStart.get();

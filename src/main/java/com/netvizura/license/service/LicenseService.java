@@ -161,6 +161,16 @@ public final class LicenseService {
         return applied;
     }
 
+    /**
+     * Audits an upload that the web layer refused before its content was read (too large, no usable file name), as
+     * {@link #apply} audits the keys it refuses; nothing else changes.
+     *
+     * @param reason the sentence the admin was shown
+     */
+    public void refuseUpload(Actor actor, String reason) {
+        applier.refuseUpload(actor, reason);
+    }
+
     /** Previously active keys, oldest first (read from disk with the key, not per call). */
     public List<PreviousKey> history() throws LicenseDataException {
         return active.history();

@@ -76,16 +76,18 @@ public final class SessionResetFilter extends HttpFilter {
         }
     }
 
-    /** Where the browser goes to log in again (see the class comment). */
+    /**
+     * Where the browser goes to log in again (see the class comment): always a page of this application, built from
+     * the decoded path, never the raw request URI (see {@link RedirectTarget}).
+     */
     static String logInAgainUrl(HttpServletRequest request) {
         String method = request.getMethod();
         if (PartialResponse.isAjax(request)) {
-            return request.getRequestURI();
+            return RedirectTarget.page(request, LicensePaths.pathOf(request));
         }
         if ("GET".equals(method) || "HEAD".equals(method)) {
-            String query = request.getQueryString();
-            return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+            return RedirectTarget.sameAddress(request);
         }
-        return request.getContextPath() + "/";
+        return RedirectTarget.root(request);
     }
 }
