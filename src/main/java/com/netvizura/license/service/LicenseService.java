@@ -49,6 +49,7 @@ public final class LicenseService {
     private final ActiveLicense active;
     private final KeyApplier applier;
     private final DetailsSender detailsSender;
+    private final Reminders reminders;
 
     private LicenseService(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build, Clock clock,
             String serverInfo) throws LicenseDataException {
@@ -70,6 +71,8 @@ public final class LicenseService {
         this.applier = new KeyApplier(verifier, evaluator, store, active);
         this.detailsSender = new DetailsSender(settings, build, machine, clock,
                 Objects.requireNonNullElse(serverInfo, "unknown"), active);
+        this.reminders = Reminders.start(settings, store.reminderLedger(), clock, this::status, detailsSender::details,
+                detailsSender::smtpSender);
     }
 
     /**
@@ -105,15 +108,6 @@ public final class LicenseService {
                 build.version(), build.releaseDate(), settings.licenseDirectory(), service.installationCode().value(),
                 service.verdict().status(), trustedKeys.kids());
         return service;
-    }
-
-    /**
-     * Ends what the service's start left running (the threads of the hardware probe), so that an undeployed
-     * application leaves nothing behind. Call once, when the application stops; the cached verdict stays readable,
-     * but nothing probes again.
-     */
-    public void stop() {
-        probe.release();
     }
 
     /** What the license allows here and now (cached; refreshed at most once a second). */
@@ -170,7 +164,21 @@ public final class LicenseService {
      * @param actor   who applies it, from where (for the audit log)
      */
     public AppliedLicense apply(byte[] keyFile, Actor actor) throws LicenseRefusedException {
-        return applier.apply(keyFile, actor);
+        AppliedLicense applied = applier.apply(keyFile, actor);
+        if (applied.changed()) {
+            reminders.checkSoon();
+        }
+        return applied;
+    }
+
+    /**
+     * Audits an upload that the web layer refused before its content was read (too large, no usable file name), as
+     * {@link #apply} audits the keys it refuses; nothing else changes.
+     *
+     * @param reason the sentence the admin was shown
+     */
+    public void refuseUpload(Actor actor, String reason) {
+        applier.refuseUpload(actor, reason);
     }
 
     /** Previously active keys, oldest first (read from disk with the key, not per call). */
@@ -211,6 +219,37 @@ public final class LicenseService {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The license as the status API, the metrics and reminder mail see it: the cached verdict with the epoch, the
+     * time of the last check and the keys refused since start, taken in one piece (no file read, no signature check).
+     */
+    public LicenseStatusReport status() {
+        return new LicenseStatusReport(active.verdict(), machine.installationCode().value(), active.epoch(),
+                active.checkedAt(), applier.refusedSinceStart(), clock.getZone());
+    }
+
+    /** Whether reminder mail is on, to whom, and the last one sent or failed (as of the last check). */
+    public ReminderStatus reminderStatus() {
+        return reminders.status();
+    }
+
+    /**
+     * Stops what runs in the background (the reminder thread) and ends what the start left running (the hardware
+     * probe's threads), so that an undeployed application leaves nothing behind. The application calls it once, when
+     * it stops; the cached verdict stays readable, but nothing reminds or probes again.
+     */
+    public void stop() {
+        try {
+            reminders.stop();
+        } finally {
+            probe.release();
+        }
+    }
+
+    Reminders reminders() {
+        return reminders;
     }
 
     /** Whether this build trusts only the development key that a build without a vendor key generates. */

@@ -443,6 +443,11 @@ public final class LicenseStore {
         return new ClockGuard(stateFile, lock, writeInterval, stateFile.read().clockMark());
     }
 
+    /** What reminder mails were sent and claimed, kept in {@code state.properties} beside the epoch. */
+    public ReminderLedger reminderLedger() {
+        return new ReminderLedger(stateFile, lock);
+    }
+
     /** The license directory this store works on. */
     public Path directory() {
         return dir;

@@ -37,6 +37,7 @@ public final class LicenseInitializer implements ServletContainerInitializer {
             context.setAttribute(SERVICE_ATTRIBUTE, service);
             WebRegistration.register(context, service);
             DetailsDownloadServlet.register(context, service);
+            StatusApiServlet.register(context, service);
         } catch (RuntimeException e) {
             service.stop(); // a deployment that fails here never reaches contextDestroyed
             throw e;
