@@ -44,6 +44,7 @@ public final class LicenseService {
     private final BuildInfo build;
     private final Clock clock;
     private final TrustedKeys trustedKeys;
+    private final HardwareProbe probe;
     private final MachineIdentity machine;
     private final ActiveLicense active;
     private final KeyApplier applier;
@@ -56,6 +57,7 @@ public final class LicenseService {
         this.build = Objects.requireNonNull(build, "build");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
+        this.probe = probe;
         this.machine = new MachineIdentity(probe);
         LicenseKeyVerifier verifier = new LicenseKeyVerifier(trustedKeys);
         LicenseEvaluator evaluator = new LicenseEvaluator(machine, clock, build, settings.vendorEmail());
@@ -92,7 +94,15 @@ public final class LicenseService {
      */
     public static LicenseService start(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build,
             Clock clock, String serverInfo) throws LicenseDataException {
-        LicenseService service = new LicenseService(settings, probe, trustedKeys, build, clock, serverInfo);
+        LicenseService service;
+        try {
+            service = new LicenseService(settings, probe, trustedKeys, build, clock, serverInfo);
+        } catch (LicenseDataException | RuntimeException e) {
+            if (probe != null) {
+                probe.release(); // the probe may have run: a failed start must not leave its threads behind
+            }
+            throw e;
+        }
         LOG.log(Level.INFO, "NetVizura License started: version [{0}] released [{1}], data directory [{2}], "
                 + "Installation Code [{3}], license status [{4}], trusted vendor keys {5}",
                 build.version(), build.releaseDate(), settings.licenseDirectory(), service.installationCode().value(),
@@ -225,9 +235,17 @@ public final class LicenseService {
         return reminders.status();
     }
 
-    /** Stops what runs in the background (the reminder thread); the application calls it when it stops. */
+    /**
+     * Stops what runs in the background (the reminder thread) and ends what the start left running (the hardware
+     * probe's threads), so that an undeployed application leaves nothing behind. The application calls it once, when
+     * it stops; the cached verdict stays readable, but nothing reminds or probes again.
+     */
     public void stop() {
-        reminders.stop();
+        try {
+            reminders.stop();
+        } finally {
+            probe.release();
+        }
     }
 
     Reminders reminders() {

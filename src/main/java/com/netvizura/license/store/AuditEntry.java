@@ -31,7 +31,9 @@ public record AuditEntry(Instant time, String user, String remoteAddress, Action
         /** license.key differed from the last recorded apply; the epoch was raised so everyone reloads it. */
         KEY_CHANGED_OUTSIDE_APPLY,
         /** The line before was cut off by a crash and has been closed with a line break. */
-        TORN_LINE_CLOSED
+        TORN_LINE_CLOSED,
+        /** A history copy of the still-active key, left by an apply cut off before its commit, was removed. */
+        HISTORY_COPY_REMOVED
     }
 
     public AuditEntry {
