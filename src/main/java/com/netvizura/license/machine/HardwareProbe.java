@@ -9,4 +9,11 @@ public interface HardwareProbe {
 
     /** The facts seen now; a component the machine does not report is {@code null}, never an exception. */
     MachineFacts probe();
+
+    /**
+     * Ends whatever probing left running (threads, native resources); called once, when the application stops.
+     * After it the probe is not used again.
+     */
+    default void release() {
+    }
 }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,9 @@ import java.util.Objects;
  * non-root Tomcat) comes back {@code null} and the others still count.
  */
 public final class OshiHardwareProbe implements HardwareProbe {
+
+    private static final System.Logger LOG = System.getLogger(OshiHardwareProbe.class.getName());
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final Path dataDirectory;
     private final Path sysClassNet;
@@ -53,6 +57,23 @@ public final class OshiHardwareProbe implements HardwareProbe {
                 hal == null ? null : quietly(() -> DiskOfDirectory.serial(hal.getDiskStores(), dataDirectory)),
                 hostname(os),
                 operatingSystem(os));
+    }
+
+    /**
+     * Ends JNA's cleaner thread and takes this application's class loader off the JDK's process reaper: both were
+     * started by probing and would keep the application in memory after an undeploy (see {@link ProbeThreads}).
+     */
+    @Override
+    public void release() {
+        ClassLoader application = OshiHardwareProbe.class.getClassLoader();
+        if (application == ClassLoader.getSystemClassLoader()) {
+            return; // a plain Java program: its JNA lives as long as the JVM and must go on freeing memory
+        }
+        ProbeThreads.detachJdkThreads(application);
+        if (ProbeThreads.stopJnaCleaner(application, RELEASE_WAIT) > 0) {
+            LOG.log(System.Logger.Level.WARNING, "The JNA Cleaner thread did not end within {0} s; the application "
+                    + "may stay in memory after it stops", RELEASE_WAIT.toSeconds());
+        }
     }
 
     private List<String> macs(HardwareAbstractionLayer hal) {

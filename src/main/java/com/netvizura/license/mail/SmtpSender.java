@@ -14,14 +14,16 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Sends the License Details to the vendor through a mail server: the details as the text and as the attachment
- * {@value DetailsMessage#ATTACHMENT_NAME}, Reply-To the admin when known. Either through the plugin's own session
- * made from {@link SmtpSettings} (STARTTLS required when chosen, server identity checked, timeouts on connect, read
- * and write) or through a container's mail session ({@link JndiMailSession}): see {@link MailTransport}.
+ * {@value DetailsMessage#ATTACHMENT_NAME}, Reply-To the admin when known; and reminders that the license ends
+ * ({@link ReminderMessage}), with the same attachment. Either through the plugin's own session made from
+ * {@link SmtpSettings} (STARTTLS required when chosen, server identity checked, timeouts on connect, read and write)
+ * or through a container's mail session ({@link JndiMailSession}): see {@link MailTransport}.
  *
  * <p>{@link #send} never throws for a delivery problem: it returns a {@link SendResult} whose sentence tells the
  * admin what to check. A header value with a line break (which could smuggle in a Bcc: header) or an address that
@@ -72,41 +74,69 @@ public final class SmtpSender {
 
     /** Sends {@code message}; the result says whether the server took it, or why not. */
     public SendResult send(DetailsMessage message) {
+        String fallback = " " + Messages.get("mail.send.fallback");
         MimeMessage mime;
         try {
-            mime = mime(message);
+            mime = mime(List.of(message.to()), message.replyTo(), message.subject(), message.body(),
+                    message.attachment());
         } catch (RefusedHeader e) {
-            return SendResult.failed(e.getMessage() + " " + Messages.get("mail.send.fallback"), "");
+            return SendResult.failed(e.getMessage() + fallback, "");
         } catch (MessagingException e) {
-            return failure(e);
+            return failure(e, fallback);
         }
+        return transmit(mime, Messages.get("mail.send.delivered", message.to()), fallback);
+    }
+
+    /**
+     * Sends a reminder to all its recipients in one message; the result says whether the server took it, or why
+     * not (a failure's sentence says what to check, without the Send page's fallbacks).
+     */
+    public SendResult send(ReminderMessage message) {
+        MimeMessage mime;
+        try {
+            mime = mime(message.to(), null, message.subject(), message.body(), message.attachment());
+        } catch (RefusedHeader e) {
+            return SendResult.failed(e.getMessage(), "");
+        } catch (MessagingException e) {
+            return failure(e, "");
+        }
+        return transmit(mime, Messages.get("mail.send.reminderDelivered", String.join(", ", message.to())), "");
+    }
+
+    private SendResult transmit(MimeMessage mime, String delivered, String fallback) {
         try {
             transport.deliver(mime);
-            return SendResult.delivered(Messages.get("mail.send.delivered", message.to()));
+            return SendResult.delivered(delivered);
         } catch (MessagingException | RuntimeException e) {
-            return failure(e);
+            return failure(e, fallback);
         }
     }
 
-    private SendResult failure(Exception e) {
+    /** {@code fallback} ("" or a sentence with a leading space) follows the sentence of what went wrong. */
+    private SendResult failure(Exception e, String fallback) {
         SendFailures.Failure f = transport.failure(e);
-        return SendResult.failed(f.sentence() + " " + Messages.get("mail.send.fallback"), f.detail());
+        return SendResult.failed(f.sentence() + fallback, f.detail());
     }
 
-    private MimeMessage mime(DetailsMessage message) throws MessagingException, RefusedHeader {
+    private MimeMessage mime(List<String> to, String replyTo, String subject, String body, String attachmentText)
+            throws MessagingException, RefusedHeader {
         MimeMessage mime = new MimeMessage(transport.session());
         mime.setFrom(address("mail.field.from", transport.from()));
-        mime.setRecipient(Message.RecipientType.TO, address("mail.field.to", message.to()));
-        if (message.replyToIfAny().isPresent()) {
-            mime.setReplyTo(new InternetAddress[] {address("mail.field.replyTo", message.replyTo())});
+        InternetAddress[] recipients = new InternetAddress[to.size()];
+        for (int i = 0; i < recipients.length; i++) {
+            recipients[i] = address("mail.field.to", to.get(i));
         }
-        mime.setSubject(singleLine("mail.field.subject", message.subject()), UTF_8);
+        mime.setRecipients(Message.RecipientType.TO, recipients);
+        if (replyTo != null) {
+            mime.setReplyTo(new InternetAddress[] {address("mail.field.replyTo", replyTo)});
+        }
+        mime.setSubject(singleLine("mail.field.subject", subject), UTF_8);
         mime.setSentDate(Date.from(clock.instant()));
 
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(message.body(), UTF_8);
+        text.setText(body, UTF_8);
         MimeBodyPart attachment = new MimeBodyPart();
-        attachment.setText(message.attachment(), UTF_8);
+        attachment.setText(attachmentText, UTF_8);
         attachment.setFileName(DetailsMessage.ATTACHMENT_NAME);
         attachment.setDisposition(Part.ATTACHMENT);
         mime.setContent(new MimeMultipart(text, attachment));

@@ -61,7 +61,8 @@ final class DetailsSender {
         return SendOutcome.of(sender.get().send(DetailsMessage.forVendor(settings.vendorEmail(), details())));
     }
 
-    private Optional<SmtpSender> smtpSender() {
+    /** The server's mail sender, when one is configured (also used for reminder mail). */
+    Optional<SmtpSender> smtpSender() {
         Optional<SmtpSender> sender = smtpSender;
         if (sender == null) {
             // Resolved lazily: the container's JNDI mail session may be bound only once the application runs.

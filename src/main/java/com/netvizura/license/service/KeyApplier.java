@@ -16,6 +16,7 @@ import com.netvizura.license.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Applies a key an admin uploaded: verifies it, refuses what is not correctly signed or not usable on this server
@@ -36,6 +37,7 @@ final class KeyApplier {
     private final LicenseEvaluator evaluator;
     private final LicenseStore store;
     private final ActiveLicense active;
+    private final AtomicLong refusedSinceStart = new AtomicLong();
 
     KeyApplier(LicenseKeyVerifier verifier, LicenseEvaluator evaluator, LicenseStore store, ActiveLicense active) {
         this.verifier = verifier;
@@ -164,6 +166,17 @@ final class KeyApplier {
                 Messages.get("service.stale.licenseChanged", license.id()), null);
     }
 
+    /** Audits an upload the web layer refused before its content was read; it counts as a refused key. */
+    void refuseUpload(Actor actor, String reason) {
+        refused(Objects.requireNonNull(actor, "actor"), null, LicenseRefusedException.Cause.NOT_A_VALID_KEY,
+                Objects.requireNonNull(reason, "reason"), null);
+    }
+
+    /** Keys refused since the service started (the metric {@code netvizura_license_refused_total}). */
+    long refusedSinceStart() {
+        return refusedSinceStart.get();
+    }
+
     private LicenseRefusedException refused(Actor actor, String licenseId, LicenseRefusedException.Cause cause,
             String reason, Throwable origin) {
         try {
@@ -171,6 +184,7 @@ final class KeyApplier {
         } catch (StoreException e) {
             LOG.log(Level.WARNING, "Could not audit a refused key [" + licenseId + "]: " + e.getMessage(), e);
         }
+        refusedSinceStart.incrementAndGet();
         LOG.log(Level.INFO, "License key [{0}] refused for [{1}] from [{2}]: {3}", licenseId, actor.user(),
                 actor.remoteAddress(), reason);
         return new LicenseRefusedException(cause, reason, origin);

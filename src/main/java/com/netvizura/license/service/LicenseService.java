@@ -45,10 +45,12 @@ public final class LicenseService {
     private final BuildInfo build;
     private final Clock clock;
     private final TrustedKeys trustedKeys;
+    private final HardwareProbe probe;
     private final MachineIdentity machine;
     private final ActiveLicense active;
     private final KeyApplier applier;
     private final DetailsSender detailsSender;
+    private final Reminders reminders;
 
     private LicenseService(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build, Clock clock,
             String serverInfo) throws LicenseDataException {
@@ -56,6 +58,7 @@ public final class LicenseService {
         this.build = Objects.requireNonNull(build, "build");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.trustedKeys = Objects.requireNonNull(trustedKeys, "trustedKeys");
+        this.probe = probe;
         this.machine = new MachineIdentity(probe);
         LicenseKeyVerifier verifier = new LicenseKeyVerifier(trustedKeys);
         LicenseEvaluator evaluator = new LicenseEvaluator(machine, clock, build, settings.vendorEmail());
@@ -69,6 +72,8 @@ public final class LicenseService {
         this.applier = new KeyApplier(verifier, evaluator, store, active);
         this.detailsSender = new DetailsSender(settings, build, machine, clock,
                 Objects.requireNonNullElse(serverInfo, "unknown"), active);
+        this.reminders = Reminders.start(settings, store.reminderLedger(), clock, this::status, detailsSender::details,
+                detailsSender::smtpSender);
     }
 
     /**
@@ -90,7 +95,15 @@ public final class LicenseService {
      */
     public static LicenseService start(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build,
             Clock clock, String serverInfo) throws LicenseDataException {
-        LicenseService service = new LicenseService(settings, probe, trustedKeys, build, clock, serverInfo);
+        LicenseService service;
+        try {
+            service = new LicenseService(settings, probe, trustedKeys, build, clock, serverInfo);
+        } catch (LicenseDataException | RuntimeException e) {
+            if (probe != null) {
+                probe.release(); // the probe may have run: a failed start must not leave its threads behind
+            }
+            throw e;
+        }
         LOG.log(Level.INFO, "NetVizura License started: version [{0}] released [{1}], data directory [{2}], "
                 + "Installation Code [{3}], license status [{4}], trusted vendor keys {5}",
                 build.version(), build.releaseDate(), settings.licenseDirectory(), service.installationCode().value(),
@@ -155,7 +168,17 @@ public final class LicenseService {
      * @throws LicenseHeldException when the key gives less (a {@link LicenseRefusedException}: nothing changed)
      */
     public AppliedLicense apply(byte[] keyFile, Actor actor) throws LicenseRefusedException {
-        return applier.apply(keyFile, actor);
+        return remindAfter(applier.apply(keyFile, actor));
+    }
+
+    /**
+     * Audits an upload that the web layer refused before its content was read (too large, no usable file name), as
+     * {@link #apply} audits the keys it refuses; nothing else changes.
+     *
+     * @param reason the sentence the admin was shown
+     */
+    public void refuseUpload(Actor actor, String reason) {
+        applier.refuseUpload(actor, reason);
     }
 
     /**
@@ -168,7 +191,15 @@ public final class LicenseService {
      */
     public AppliedLicense applyAnyway(byte[] keyFile, Confirmation confirmed, Actor actor)
             throws LicenseRefusedException {
-        return applier.applyAnyway(keyFile, confirmed, actor);
+        return remindAfter(applier.applyAnyway(keyFile, confirmed, actor));
+    }
+
+    /** A changed license may cross a reminder threshold at once (e.g. a shorter key): check on the reminder thread. */
+    private AppliedLicense remindAfter(AppliedLicense applied) {
+        if (applied.changed()) {
+            reminders.checkSoon();
+        }
+        return applied;
     }
 
     /** Records in the audit log that the admin cancelled the held key {@code keyFile}; nothing else changes. */
@@ -225,6 +256,37 @@ public final class LicenseService {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * The license as the status API, the metrics and reminder mail see it: the cached verdict with the epoch, the
+     * time of the last check and the keys refused since start, taken in one piece (no file read, no signature check).
+     */
+    public LicenseStatusReport status() {
+        return new LicenseStatusReport(active.verdict(), machine.installationCode().value(), active.epoch(),
+                active.checkedAt(), applier.refusedSinceStart(), clock.getZone());
+    }
+
+    /** Whether reminder mail is on, to whom, and the last one sent or failed (as of the last check). */
+    public ReminderStatus reminderStatus() {
+        return reminders.status();
+    }
+
+    /**
+     * Stops what runs in the background (the reminder thread) and ends what the start left running (the hardware
+     * probe's threads), so that an undeployed application leaves nothing behind. The application calls it once, when
+     * it stops; the cached verdict stays readable, but nothing reminds or probes again.
+     */
+    public void stop() {
+        try {
+            reminders.stop();
+        } finally {
+            probe.release();
+        }
+    }
+
+    Reminders reminders() {
+        return reminders;
     }
 
     /** Whether this build trusts only the development key that a build without a vendor key generates. */

@@ -35,7 +35,9 @@ public record AuditEntry(Instant time, String user, String remoteAddress, Action
         /** A usable key that gives less than the active one waits for the admin's Apply anyway; nothing changed. */
         HELD,
         /** The admin cancelled a held key; nothing changed. */
-        CANCELLED
+        CANCELLED,
+        /** A history copy of the still-active key, left by an apply cut off before its commit, was removed. */
+        HISTORY_COPY_REMOVED
     }
 
     public AuditEntry {

@@ -42,7 +42,8 @@ import java.util.Optional;
  *     file that was forced to disk first);</li>
  * <li>the old key is never lost: before the commit it is active, and a complete copy is already in the history
  *     under its final name when the commit happens. A crash between steps 2 and 3 leaves an extra history copy of
- *     the still-active key: a duplicate, never a loss;</li>
+ *     the still-active key; the next start (or apply) of any process on the directory removes it, audited
+ *     ({@link CutOffRetirements} tells it from a real earlier key);</li>
  * <li>history files and {@code state.properties} are complete (same temp, fsync, rename);</li>
  * <li>a crash after the commit but before step 5 leaves a key whose SHA-256 differs from the recorded one; the
  *     next start (or apply) of any process on the directory raises the epoch and writes a
@@ -141,10 +142,14 @@ public final class LicenseStore {
                 LOG.log(Level.INFO, "Removed " + removed + " temp file(s) left in [" + dir + "] by an interrupted change");
             }
             StoreState state = stateFile.read();
+            byte[] active = readActiveOrNull();
             if (!stateFile.exists()) {
-                stateFile.write(new StoreState(0, sha256OrNull(readActiveOrNull()), state.clockMark(), null));
+                // Keys already in the history count as retired: none of them is taken for a cut-off copy later.
+                state = new StoreState(0, sha256OrNull(active), state.clockMark(), newestHistoryTime());
+                stateFile.write(state);
             } else {
-                state = reconcile(readActiveOrNull(), state);
+                removeCutOffCopies(active, state);
+                state = reconcile(active, state);
             }
             epoch = state.epoch();
         } catch (StoreException | IOException e) {
@@ -174,6 +179,35 @@ public final class LicenseStore {
                 Messages.get("store.keyChangedOutsideApply")));
         stateFile.write(repaired);
         return repaired;
+    }
+
+    /**
+     * Removes the copies of the active key that an apply cut off before its commit left in the history (see
+     * {@link CutOffRetirements}), one audit line each. Only while {@code license.key} is the key the state counts;
+     * a failure is logged and leaves the copy: a duplicate, never a loss. Caller holds the lock.
+     */
+    private void removeCutOffCopies(byte[] active, StoreState state) {
+        if (active == null || !Objects.equals(sha256OrNull(active), state.activeKeySha256())) {
+            return;
+        }
+        try {
+            List<HistoryEntry> copies = CutOffRetirements.copiesOfActiveKey(historyDir, active, state.lastRetiredAt());
+            for (HistoryEntry copy : copies) {
+                Files.delete(copy.file());
+                String file = copy.file().getFileName().toString();
+                auditLog.append(AuditEntry.of(clock.instant(), Actor.SYSTEM, AuditEntry.Action.RECOVER,
+                        licenseIdOrNull(active), AuditEntry.Outcome.HISTORY_COPY_REMOVED,
+                        Messages.get("store.cutOffCopyRemoved", file)));
+                LOG.log(Level.INFO, "Removed [{0}] from the license history: a copy of the active key left by an "
+                        + "apply that was cut off before it completed", copy.file());
+            }
+            if (!copies.isEmpty()) {
+                DurableFiles.fsyncDirectory(historyDir);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not remove a copy of the active key from the license history [" + historyDir
+                    + "]; it stays as a duplicate: " + e.getMessage(), e);
+        }
     }
 
     private Instant newestHistoryTime() throws IOException {
@@ -240,7 +274,9 @@ public final class LicenseStore {
         try {
             listener.reached(ApplyStep.LOCKED);
             byte[] oldKey = readActiveOrNull();
-            state = reconcile(oldKey, stateFile.read());
+            StoreState onDisk = stateFile.read();
+            removeCutOffCopies(oldKey, onDisk); // another process may have crashed mid-apply and not restarted yet
+            state = reconcile(oldKey, onDisk);
             if (expectedEpoch != null && state.epoch() != expectedEpoch) {
                 epoch = state.epoch();
                 return new ApplyOutcome(ApplyOutcome.Result.STALE, state.epoch(), List.of());
@@ -439,6 +475,11 @@ public final class LicenseStore {
     /** A clock guard with another write interval (one per process is enough). */
     public ClockGuard clockGuard(Duration writeInterval) throws StoreException {
         return new ClockGuard(stateFile, lock, writeInterval, stateFile.read().clockMark());
+    }
+
+    /** What reminder mails were sent and claimed, kept in {@code state.properties} beside the epoch. */
+    public ReminderLedger reminderLedger() {
+        return new ReminderLedger(stateFile, lock);
     }
 
     /** The license directory this store works on. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Reads and atomically rewrites {@code state.properties}. Callers hold the directory lock for read-modify-write;
@@ -20,6 +22,8 @@ final class StateFile {
     private static final String ACTIVE_KEY = "activeKeySha256";
     private static final String CLOCK_MARK = "clockHighWaterMark";
     private static final String LAST_RETIRED = "lastRetiredAt";
+    /** Entries of {@link ReminderLedger}; kept as they are by every write. */
+    static final String REMINDER_PREFIX = "reminder.";
     private static final int MAX_BYTES = 64 * 1024;
 
     private final Path file;
@@ -57,11 +61,46 @@ final class StateFile {
                 throw new NumberFormatException("negative epoch " + epoch);
             }
             String key = p.getProperty(ACTIVE_KEY);
+            SortedMap<String, String> reminders = new TreeMap<>();
+            for (String name : p.stringPropertyNames()) {
+                if (name.startsWith(REMINDER_PREFIX)) {
+                    reminders.put(name, p.getProperty(name));
+                }
+            }
             return new StoreState(epoch, key == null || key.isBlank() ? null : key.trim(),
-                    instantOrNull(p, CLOCK_MARK), instantOrNull(p, LAST_RETIRED));
+                    instantOrNull(p, CLOCK_MARK), instantOrNull(p, LAST_RETIRED), reminders);
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             throw new StoreException("store.stateCorrupt", e, file, e.getMessage());
         }
+    }
+
+    /**
+     * {@code text} as {@link Properties#load} reads it back: backslash escapes for the characters the format gives a
+     * meaning, a Unicode escape for everything outside printable ASCII (reminder entries hold license ids and mail
+     * server answers, which may hold anything).
+     */
+    static String escaped(String text, boolean key) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\f' -> sb.append("\\f");
+                case '=', ':', '#', '!' -> sb.append('\\').append(c);
+                case ' ' -> sb.append(key || i == 0 ? "\\ " : " ");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static Instant instantOrNull(Properties p, String name) {
@@ -82,6 +121,8 @@ final class StateFile {
         if (state.lastRetiredAt() != null) {
             text.append(LAST_RETIRED).append('=').append(state.lastRetiredAt()).append('\n');
         }
+        state.reminders().forEach((name, value) ->
+                text.append(escaped(name, true)).append('=').append(escaped(value, false)).append('\n'));
         DurableFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

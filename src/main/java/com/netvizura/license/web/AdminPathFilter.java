@@ -31,7 +31,7 @@ public final class AdminPathFilter extends HttpFilter {
         if (!LicensePaths.isAdminOnly(LicensePaths.pathOf(request)) || request.isUserInRole(adminRole)) {
             chain.doFilter(request, response);
         } else if (request.getUserPrincipal() == null) {
-            PartialResponse.redirect(request, response, request.getContextPath() + "/");
+            PartialResponse.redirect(request, response, RedirectTarget.root(request));
         } else {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         }

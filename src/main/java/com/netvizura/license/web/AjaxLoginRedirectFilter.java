@@ -14,8 +14,8 @@ import java.io.IOException;
  * runs, and the Faces script would choke on the login page's HTML. This filter is mapped with the FORWARD dispatcher
  * and recognizes that forward: the target is the login page that {@code web.xml} declares ({@link FormLoginPage})
  * and the original request carries {@code Faces-Request: partial/ajax}. It then answers a partial-response redirect
- * to the page the request came from, which the container in turn answers with the login form and returns to after
- * login. Every other forward passes untouched.
+ * to the page the request came from (on this application, {@link RedirectTarget}), which the container in turn
+ * answers with the login form and returns to after login. Every other forward passes untouched.
  */
 public final class AjaxLoginRedirectFilter extends HttpFilter {
 
@@ -31,9 +31,13 @@ public final class AjaxLoginRedirectFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Object originalUri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
-        if (originalUri instanceof String uri && PartialResponse.isAjax(request) && loginPage.equals(target(request))) {
-            PartialResponse.redirect(request, response, uri);
+        Object originalPath = request.getAttribute(RequestDispatcher.FORWARD_SERVLET_PATH);
+        if (originalPath instanceof String servletPath && PartialResponse.isAjax(request)
+                && loginPage.equals(target(request))) {
+            Object pathInfo = request.getAttribute(RequestDispatcher.FORWARD_PATH_INFO);
+            String path = pathInfo instanceof String info ? servletPath + info : servletPath;
+            // The decoded path of the original request, not its raw URI: that may start with "//" (RedirectTarget).
+            PartialResponse.redirect(request, response, RedirectTarget.page(request, path));
             return;
         }
         chain.doFilter(request, response);

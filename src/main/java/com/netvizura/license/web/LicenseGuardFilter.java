@@ -42,6 +42,6 @@ public final class LicenseGuardFilter extends HttpFilter {
             return;
         }
         String page = request.isUserInRole(adminRole) ? LicensePaths.LICENSE_PAGE : LicensePaths.REQUIRED_PAGE;
-        PartialResponse.redirect(request, response, request.getContextPath() + page);
+        PartialResponse.redirect(request, response, RedirectTarget.page(request, page));
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  * scanning off). Declared in {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}.
  *
  * <p>The hardware probe and the first verification of the active key run here, at deployment, never on a request.
- * Wrong settings or an unreadable data directory stop the deployment with a message that says what to fix.
+ * Wrong settings or an unreadable data directory stop the deployment with a message that says what to fix. What the
+ * start leaves running is stopped by {@link LicenseShutdown} when the application stops.
  */
 public final class LicenseInitializer implements ServletContainerInitializer {
 
@@ -31,10 +32,17 @@ public final class LicenseInitializer implements ServletContainerInitializer {
         } catch (LicenseDataException e) {
             throw new ServletException("NetVizura License cannot start: " + e.getMessage(), e);
         }
-        context.setAttribute(SERVICE_ATTRIBUTE, service);
-        WebRegistration.register(context, service);
-        DetailsDownloadServlet.register(context, service);
-        HistoryKeyDownloadServlet.register(context, service);
+        try {
+            context.addListener(new LicenseShutdown(context).then("stop the license service", service::stop));
+            context.setAttribute(SERVICE_ATTRIBUTE, service);
+            WebRegistration.register(context, service);
+            DetailsDownloadServlet.register(context, service);
+            StatusApiServlet.register(context, service);
+            HistoryKeyDownloadServlet.register(context, service);
+        } catch (RuntimeException e) {
+            service.stop(); // a deployment that fails here never reaches contextDestroyed
+            throw e;
+        }
     }
 
     /** The service started for {@code context}; fails loudly when the initializer did not run. */

@@ -21,13 +21,22 @@ public final class LicensePaths {
     /** The page that tells a non-admin that the license needs attention (every logged-in user). */
     public static final String REQUIRED_PAGE = "/license/required.xhtml";
 
+    /** The status API: JSON of the license (admins' sessions or the bearer token, checked in code). */
+    public static final String STATUS_API = "/api/license";
+    /** The Prometheus metrics, same access rule as {@link #STATUS_API}. */
+    public static final String METRICS_API = "/api/license/metrics";
+
     /** Below {@link #LICENSE_AREA}, open to every logged-in user; everything else there is for admins. */
     private static final Set<String> OPEN_LICENSE_PAGES = Set.of(ABOUT_PAGE, REQUIRED_PAGE);
 
-    /** What the guard never redirects: the license area, login and logout, resources, error pages, the icon. */
+    /**
+     * What the guard never redirects: the license area, login and logout, resources, error pages, the icon, and the
+     * status API (monitoring must see a license that stops NetVizura).
+     */
     private static final List<String> GUARD_OPEN_PREFIXES = List.of(LICENSE_AREA, "/jakarta.faces.resource/",
             "/faces/jakarta.faces.resource/", "/resources/", "/errors/");
-    private static final Set<String> GUARD_OPEN_PATHS = Set.of("/favicon.ico", "/j_security_check", "/logout");
+    private static final Set<String> GUARD_OPEN_PATHS = Set.of("/favicon.ico", "/j_security_check", "/logout",
+            STATUS_API, METRICS_API);
 
     private LicensePaths() {
     }
@@ -49,6 +58,11 @@ public final class LicensePaths {
             }
         }
         return false;
+    }
+
+    /** Whether {@code path} is the status API or the metrics: answered as data, never redirected to a page. */
+    public static boolean isStatusApi(String path) {
+        return STATUS_API.equals(path) || METRICS_API.equals(path);
     }
 
     /** Whether {@code path} is license administration, for the admin role only. */

@@ -31,22 +31,28 @@ public final class PartialResponse {
                 + escapeAttribute(url) + "\"/></partial-response>";
     }
 
-    /** Sends the browser to {@code url}: a partial-response redirect for Faces AJAX, else a 302. */
+    /**
+     * Sends the browser to {@code url}: a partial-response redirect for Faces AJAX, else a 302. A {@code url} that is
+     * not {@linkplain RedirectTarget#isLocal local} is replaced by the application root: this never sends a browser to
+     * another host, whatever a caller passes.
+     */
     public static void redirect(HttpServletRequest request, HttpServletResponse response, String url) throws IOException {
+        String target = RedirectTarget.orRoot(request, url);
         if (isAjax(request)) {
             response.resetBuffer();
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("text/xml");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setHeader("Cache-Control", "no-store");
-            response.getWriter().write(redirectDocument(url));
+            response.getWriter().write(redirectDocument(target));
             response.flushBuffer();
         } else {
-            response.sendRedirect(url);
+            response.sendRedirect(target);
         }
     }
 
-    private static String escapeAttribute(String text) {
+    /** {@code text} escaped for XML and HTML text and attributes; control characters (but tab) are dropped. */
+    static String escapeAttribute(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -19,7 +19,8 @@ import java.io.IOException;
  *
  * <p>Per request: one {@code getSession(false)} (a filter never creates a session), one attribute read and the
  * service's cached epoch; no walk over sessions. A session not stamped yet (created before the plugin started) is
- * stamped with the current epoch on first sight.
+ * stamped with the current epoch on first sight. A stale session's call of the status API ends the session but is
+ * still answered (by the API's own access rule): monitoring gets data, never a login redirect.
  */
 public final class SessionResetFilter extends HttpFilter {
 
@@ -36,8 +37,13 @@ public final class SessionResetFilter extends HttpFilter {
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         if (session != null && isStale(session)) {
-            reset(request, response, session);
-            return;
+            if (LicensePaths.isStatusApi(LicensePaths.pathOf(request))) {
+                // Monitoring wants data, not a login page: the session ends, this request is still answered.
+                invalidate(session);
+            } else {
+                reset(request, response, session);
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
@@ -58,24 +64,30 @@ public final class SessionResetFilter extends HttpFilter {
 
     private static void reset(HttpServletRequest request, HttpServletResponse response, HttpSession session)
             throws IOException {
+        invalidate(session);
+        PartialResponse.redirect(request, response, logInAgainUrl(request));
+    }
+
+    private static void invalidate(HttpSession session) {
         try {
             session.invalidate();
         } catch (IllegalStateException alreadyInvalidated) {
             // Another request of the same browser got here first: the session is gone either way.
         }
-        PartialResponse.redirect(request, response, logInAgainUrl(request));
     }
 
-    /** Where the browser goes to log in again (see the class comment). */
+    /**
+     * Where the browser goes to log in again (see the class comment): always a page of this application, built from
+     * the decoded path, never the raw request URI (see {@link RedirectTarget}).
+     */
     static String logInAgainUrl(HttpServletRequest request) {
         String method = request.getMethod();
         if (PartialResponse.isAjax(request)) {
-            return request.getRequestURI();
+            return RedirectTarget.page(request, LicensePaths.pathOf(request));
         }
         if ("GET".equals(method) || "HEAD".equals(method)) {
-            String query = request.getQueryString();
-            return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+            return RedirectTarget.sameAddress(request);
         }
-        return request.getContextPath() + "/";
+        return RedirectTarget.root(request);
     }
 }

@@ -13,8 +13,10 @@ import java.util.Optional;
  * Adds the plugin's listeners and filters to the application in code (see {@link LicenseInitializer} for why).
  *
  * <p>All filters go in front of the filters the application's {@code web.xml} declares, in this order: session
- * reset (a stale session must not reach anything else), cross-site POST check and admin check on
- * {@code /license/*}, then the license guard. The AJAX login redirect runs on forwards to the FORM login page.
+ * reset (a stale session must not reach anything else); on {@code /license/*} the error page (around everything
+ * after it), the request body limit (before anything reads a parameter), the security headers, the cross-site POST
+ * check and the admin check; then the license guard.
+ * The AJAX login redirect runs on forwards to the FORM login page.
  */
 final class WebRegistration {
 
@@ -26,6 +28,12 @@ final class WebRegistration {
     static void register(ServletContext context, LicenseService service) {
         context.addListener(new SessionEpoch(service));
         add(context, "session reset", new SessionResetFilter(service), EnumSet.of(DispatcherType.REQUEST), "/*");
+        add(context, "error page", new ErrorPageFilter(), EnumSet.of(DispatcherType.REQUEST), "/license/*");
+        // Before anything below can ask for a parameter, which makes the container read (and store) a multipart body.
+        add(context, "request body limit", new RequestBodyLimitFilter(service), EnumSet.of(DispatcherType.REQUEST),
+                "/license/*");
+        add(context, "security headers", new SecurityHeadersFilter(SecurityHeadersFilter.Scope.PLUGIN),
+                EnumSet.of(DispatcherType.REQUEST), "/license/*");
         add(context, "cross-site POST check", new CrossSitePostFilter(), EnumSet.of(DispatcherType.REQUEST),
                 "/license/*");
         add(context, "admin check", new AdminPathFilter(service.settings().adminRole()),

@@ -64,12 +64,39 @@ public abstract class NetVizuraIT {
             throw new IllegalStateException(String.format(ERROR_NO_WAR, war.getAbsolutePath()));
         }
         Path home = freshDataHome(testClass, initial);
-        StringBuilder context = new StringBuilder("<Context>\n");
-        parameter(context, "netvizura.home", home.toString());
-        contextParams.forEach((name, value) -> parameter(context, name, value));
-        context.append("</Context>\n");
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addAsManifestResource(new StringAsset(context.toString()), "context.xml");
+        StringBuilder parameters = new StringBuilder();
+        parameter(parameters, "netvizura.home", home.toString());
+        contextParams.forEach((name, value) -> parameter(parameters, name, value));
+        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        String context = withParameters(archive, parameters.toString());
+        archive.delete(CONTEXT_XML);
+        return archive.addAsManifestResource(new StringAsset(context), "context.xml");
+    }
+
+    static final String CONTEXT_XML = "/META-INF/context.xml";
+    static final String ERROR_CONTEXT_XML = "ERROR_CONTEXT_XML: the WAR's " + CONTEXT_XML + " has no </Context>";
+
+    /**
+     * The WAR's own {@code META-INF/context.xml} (its cookie settings, for one) with {@code parameters} added before
+     * its end, or a context of just the parameters when the WAR has none: the test deployment must keep what the WAR
+     * brings.
+     */
+    private static String withParameters(WebArchive archive, String parameters) {
+        org.jboss.shrinkwrap.api.Node node = archive.get(CONTEXT_XML);
+        if (node == null || node.getAsset() == null) {
+            return "<Context>\n" + parameters + "</Context>\n";
+        }
+        String own;
+        try (java.io.InputStream in = node.getAsset().openStream()) {
+            own = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int end = own.lastIndexOf("</Context>");
+        if (end < 0) {
+            throw new IllegalStateException(ERROR_CONTEXT_XML);
+        }
+        return own.substring(0, end) + parameters + own.substring(end);
     }
 
     private static void parameter(StringBuilder context, String name, String value) {

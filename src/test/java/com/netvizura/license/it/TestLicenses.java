@@ -73,6 +73,31 @@ public final class TestLicenses {
                 LicenseType.SUBSCRIPTION, end, end, thisMachineCode(), List.of("netflow"), Map.of(), null, Map.of()));
     }
 
+    /**
+     * A licensee whose name a metrics writer must escape: a double quote, a backslash and a line break. The key
+     * format refuses control characters in {@code sub}, so the line break is U+2028 (LINE SEPARATOR), which a key
+     * may carry; a real line feed is covered by the writer's unit test.
+     */
+    public static final String AWKWARD_LICENSEE = "Quote \"Q\" Back\\slash\u2028Line Ltd";
+
+    /** A subscription for this machine whose usage and maintenance end {@code days} from today. */
+    public static byte[] subscriptionEndingIn(String id, String licensee, int days) {
+        LocalDate end = LocalDate.now().plusDays(days);
+        return sign(new License(id, Instant.now().minus(300, ChronoUnit.DAYS), licensee, null,
+                LicenseType.SUBSCRIPTION, end, end, thisMachineCode(), List.of("netflow"), Map.of("devices", 50L),
+                null, Map.of()));
+    }
+
+    /**
+     * A subscription for this machine whose usage ended 3 days ago: in grace. Maintenance runs on for 30 days, so
+     * that this build (released today) is covered and the status is grace, not "version not covered".
+     */
+    public static byte[] inGrace(String id, String licensee) {
+        return sign(new License(id, Instant.now().minus(400, ChronoUnit.DAYS), licensee, null,
+                LicenseType.SUBSCRIPTION, LocalDate.now().plusDays(30), LocalDate.now().minusDays(3),
+                thisMachineCode(), List.of("netflow"), Map.of(), null, Map.of()));
+    }
+
     /** A valid key signed by a vendor key the WAR does not trust. */
     public static byte[] signedByStranger(String id) {
         License license = license(id, "Stranger Ltd", thisMachineCode(), LocalDate.now().plusYears(1));

@@ -3,6 +3,7 @@ package com.netvizura.license.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,12 +28,12 @@ public final class WebClient {
     public static final String[] FACES_AJAX = {"Faces-Request", "partial/ajax"};
 
     private final URI root;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private final HttpClient httpNoFollow;
 
     public WebClient(URI root) {
         this.root = root;
-        CookieManager cookies = new CookieManager();
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -44,9 +46,24 @@ public final class WebClient {
                 .build();
     }
 
+    /** The value of the cookie {@code name} this visitor holds, e.g. {@code JSESSIONID}. */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
     /** GET of {@code path} that does not follow a redirect, with extra headers as name, value, name, value... */
     public HttpResponse<String> getNoFollow(String path, String... headers) {
         return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path)).GET(), headers);
+    }
+
+    /**
+     * A request with any method and no body (HEAD, DELETE...) that does not follow a redirect, with extra headers as
+     * name, value, name, value...
+     */
+    public HttpResponse<String> requestNoFollow(String method, String path, String... headers) {
+        return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.noBody()), headers);
     }
 
     /** Form POST of {@code path} that does not follow a redirect, with extra headers as name, value... */

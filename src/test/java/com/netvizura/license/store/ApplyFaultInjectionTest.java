@@ -123,8 +123,10 @@ class ApplyFaultInjectionTest {
         for (HistoryEntry entry : restarted.history()) {
             assertArrayEquals(OLD, entry.readKey(), entry.file().toString());
         }
-        if (step.compareTo(ApplyStep.HISTORY_SAVED) >= 0) {
+        if (step.afterCommit()) {
             assertEquals(1, restarted.history().size()); // the old key was in the history before the commit
+        } else {
+            assertEquals(0, restarted.history().size()); // the old key is still active: no copy of it stays
         }
         List<AuditEntry> audit = restarted.auditLog();
         if (step.afterCommit()) {
@@ -134,7 +136,8 @@ class ApplyFaultInjectionTest {
             assertEquals(repaired, audit.get(audit.size() - 1).outcome() == AuditEntry.Outcome.KEY_CHANGED_OUTSIDE_APPLY);
         } else {
             assertEquals(1, restarted.epoch());
-            assertEquals(AuditEntry.Outcome.APPLIED, audit.get(audit.size() - 1).outcome());
+            assertEquals(step == ApplyStep.HISTORY_SAVED ? AuditEntry.Outcome.HISTORY_COPY_REMOVED
+                    : AuditEntry.Outcome.APPLIED, audit.get(audit.size() - 1).outcome());
         }
 
         ApplyOutcome next = restarted.apply(NEXT, "NVZ-NEXT", ADMIN);
@@ -142,6 +145,73 @@ class ApplyFaultInjectionTest {
         assertEquals(restarted.epoch(), open(ApplyStepListener.NONE).readEpochFromDisk());
         assertArrayEquals(NEXT, restarted.activeKey().orElseThrow());
         assertArrayEquals(active, lastHistoryEntry(restarted).readKey());
+    }
+
+    @Test
+    void crashBetweenHistoryCopyAndCommit_nextStartRemovesTheCopyOfTheActiveKey_audited() throws Exception {
+        LicenseStore store = open(new FaultAt(ApplyStep.HISTORY_SAVED, null));
+        assertThrows(SimulatedCrash.class, () -> store.apply(NEW, "NVZ-NEW", ADMIN));
+        List<Path> left = historyFiles();
+        assertEquals(1, left.size());
+        assertArrayEquals(OLD, Files.readAllBytes(left.get(0)), "the crash left a copy of the still-active key");
+
+        LicenseStore restarted = open(ApplyStepListener.NONE);
+
+        assertArrayEquals(OLD, restarted.activeKey().orElseThrow());
+        assertEquals(List.of(), historyFiles());
+        AuditEntry line = lastAudit(restarted);
+        assertEquals(AuditEntry.Action.RECOVER, line.action());
+        assertEquals(AuditEntry.Outcome.HISTORY_COPY_REMOVED, line.outcome());
+        assertEquals("NVZ-OLD", line.licenseId());
+        assertTrue(line.reason().contains(left.get(0).getFileName().toString()), line.reason());
+        assertEquals(1, restarted.readEpochFromDisk(), "nothing changed the license");
+
+        restarted.apply(NEW, "NVZ-NEW", ADMIN);
+        assertHistory(OLD); // retired once, by the apply that completed
+    }
+
+    @Test
+    void keyAppliedAgainFromTheHistory_staysInTheHistory_atRestartsAndAfterACutOffApply() throws Exception {
+        LicenseStore store = open(ApplyStepListener.NONE);
+        store.apply(NEW, "NVZ-NEW", ADMIN);
+        store.apply(OLD, "NVZ-OLD", ADMIN); // OLD is active and, from its first time, in the history
+        assertHistory(OLD, NEW);
+
+        open(ApplyStepListener.NONE);
+        assertHistory(OLD, NEW);
+
+        LicenseStore crashing = open(new FaultAt(ApplyStep.HISTORY_SAVED, null));
+        assertThrows(SimulatedCrash.class, () -> crashing.apply(NEXT, "NVZ-NEXT", ADMIN));
+        assertEquals(3, historyFiles().size());
+        open(ApplyStepListener.NONE);
+        assertHistory(OLD, NEW); // only the cut-off apply's copy went
+        assertEquals(1, open(ApplyStepListener.NONE).auditLog().stream()
+                .filter(e -> e.outcome() == AuditEntry.Outcome.HISTORY_COPY_REMOVED).count());
+    }
+
+    @Test
+    void stateFileRemovedByHand_keysAlreadyInTheHistoryStay() throws Exception {
+        LicenseStore store = open(ApplyStepListener.NONE);
+        store.apply(NEW, "NVZ-NEW", ADMIN);
+        store.apply(OLD, "NVZ-OLD", ADMIN);
+        Files.delete(dir.resolve("state.properties"));
+
+        open(ApplyStepListener.NONE);
+        open(ApplyStepListener.NONE);
+
+        assertHistory(OLD, NEW);
+    }
+
+    @Test
+    void otherProcessCutOffBeforeCommit_nextApplyHereRemovesItsCopy() throws Exception {
+        LicenseStore running = open(ApplyStepListener.NONE); // a node that keeps running
+        LicenseStore crashing = open(new FaultAt(ApplyStep.HISTORY_SAVED, null));
+        assertThrows(SimulatedCrash.class, () -> crashing.apply(NEW, "NVZ-NEW", ADMIN));
+
+        running.apply(NEXT, "NVZ-NEXT", ADMIN);
+
+        assertHistory(OLD);
+        assertArrayEquals(NEXT, running.activeKey().orElseThrow());
     }
 
     @ParameterizedTest
@@ -187,6 +257,12 @@ class ApplyFaultInjectionTest {
         assertEquals(expected.length, history.size());
         for (int i = 0; i < expected.length; i++) {
             assertArrayEquals(expected[i], history.get(i).readKey());
+        }
+    }
+
+    private List<Path> historyFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("history"))) {
+            return files.sorted().toList();
         }
     }
 

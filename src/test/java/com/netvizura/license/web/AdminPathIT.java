@@ -48,8 +48,10 @@ class AdminPathIT extends NetVizuraIT {
         String hostLike = webXml
                 .replaceFirst("(?s)<security-constraint>\\s*<web-resource-collection>\\s*<web-resource-name>License "
                         + "administration</web-resource-name>.*?</security-constraint>", "")
-                .replaceFirst("<url-pattern>/\\*</url-pattern>", "<url-pattern>/index.xhtml</url-pattern>");
-        if (hostLike.contains("License administration") || hostLike.contains("<url-pattern>/*</url-pattern>")) {
+                .replaceFirst("(<web-resource-name>Application</web-resource-name>\\s*)<url-pattern>/\\*</url-pattern>",
+                        "$1<url-pattern>/index.xhtml</url-pattern>");
+        if (hostLike.contains("License administration")
+                || hostLike.matches("(?s).*<web-resource-name>Application</web-resource-name>\\s*<url-pattern>/\\*<.*")) {
             throw new IllegalStateException(ERROR_WEB_XML_CHANGED);
         }
         war.delete("/WEB-INF/web.xml");

@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
 final class FacesVisitor {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern CSP_NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final URI root;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(TIMEOUT).build();
 
     FacesVisitor(URI root) {
@@ -50,6 +52,12 @@ final class FacesVisitor {
                 + "(\"|&#34;|&quot;):true.*");
     }
 
+    /** This visitor's session id (for requests a plain socket sends, {@link com.netvizura.license.it.RawHttp}). */
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+    }
+
     /** The application's own origin, as a browser sends it in {@code Origin}. */
     String ownOrigin() {
         return root.getScheme() + "://" + root.getHost() + ":" + root.getPort();
@@ -68,6 +76,12 @@ final class FacesVisitor {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** The CSP nonce PrimeFaces gave a page (its scripts carry it), or "" when the page has none. */
+    static String cspNonceOf(String page) {
+        Matcher m = CSP_NONCE.matcher(page);
+        return m.find() ? m.group(1) : "";
+    }
+
     /** The view state of a Faces page, or a made-up one when the page has none (e.g. it was refused). */
     static String viewStateOf(String page) {
         Matcher m = VIEW_STATE.matcher(page);
@@ -79,15 +93,8 @@ final class FacesVisitor {
      * fields and the file, as {@code partial/ajax}, with {@code origin} as the {@code Origin} header.
      */
     HttpResponse<String> uploadKey(String viewState, String fileName, byte[] key, String origin) {
-        String upload = "uploadForm:keyUpload";
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("uploadForm", "uploadForm");
-        fields.put("jakarta.faces.ViewState", viewState);
-        fields.put("jakarta.faces.partial.ajax", "true");
-        fields.put("jakarta.faces.partial.execute", upload);
-        fields.put("jakarta.faces.source", upload);
-        fields.put(upload + "_totalFilesCount", "1");
-        fields.put("jakarta.faces.partial.render", "uploadForm:uploadOutcome");
+        String upload = UPLOAD;
+        Map<String, String> fields = uploadFields(viewState);
         String boundary = "----nv" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : fields.entrySet()) {
@@ -107,6 +114,22 @@ final class FacesVisitor {
             request.header("Origin", origin);
         }
         return send(request);
+    }
+
+    /** The name of the License page's file part. */
+    static final String UPLOAD = "uploadForm:keyUpload";
+
+    /** The form fields that the License page's file chooser sends beside the file, with {@code viewState}. */
+    static Map<String, String> uploadFields(String viewState) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("uploadForm", "uploadForm");
+        fields.put("jakarta.faces.ViewState", viewState);
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.partial.execute", UPLOAD);
+        fields.put("jakarta.faces.source", UPLOAD);
+        fields.put(UPLOAD + "_totalFilesCount", "1");
+        fields.put("jakarta.faces.partial.render", "uploadForm:uploadOutcome");
+        return fields;
     }
 
     private static void write(ByteArrayOutputStream out, String text) {

@@ -40,6 +40,7 @@ class LicenseActionsAccessIT extends NetVizuraIT {
 
     private WebClient admin;
     private String adminViewState;
+    private String adminNonce;
 
     @Deployment(testable = false)
     public static WebArchive deployment() throws IOException {
@@ -67,6 +68,7 @@ class LicenseActionsAccessIT extends NetVizuraIT {
         String page = admin.get("license/license.xhtml").body();
         assertTrue(page.contains("id=\"sendForm:sendButton\""), "server-side Send offered: " + page);
         adminViewState = FacesVisitor.viewStateOf(page);
+        adminNonce = FacesVisitor.cspNonceOf(page);
     }
 
     @Test
@@ -189,9 +191,14 @@ class LicenseActionsAccessIT extends NetVizuraIT {
         return client.postFormNoFollow("license/license.xhtml", fields, ajaxFrom(origin));
     }
 
-    /** An AJAX request that asks the License page to render everything, the details included. */
+    /**
+     * An AJAX request that asks the License page to render everything, the details included, with the admin page's
+     * CSP nonce, as PrimeFaces' script sends it (under its CSP, PrimeFaces refuses an AJAX render of the whole view
+     * without it).
+     */
     private HttpResponse<String> renderAll(WebClient client, String viewState) {
         Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("primefaces.nonce", adminNonce);
         fields.put("jakarta.faces.partial.ajax", "true");
         fields.put("jakarta.faces.source", "sendForm");
         fields.put("jakarta.faces.partial.execute", "@none");

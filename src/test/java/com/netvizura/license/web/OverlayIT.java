@@ -110,6 +110,35 @@ class OverlayIT extends BrowserIT {
         assertEquals("Sign in to the host application", waitUntilVisible(By.id("hostSignIn")).getText());
     }
 
+    @Test
+    void pluginPages_inTheHost_bringTheirOwnHeadersErrorPageAndBodyLimit_theHostsPagesAreLeftAlone() {
+        WebClient admin = new WebClient(url(""));
+        admin.logIn(TestUser.ADMIN);
+        String origin = url("").getScheme() + "://" + url("").getHost() + ":" + url("").getPort();
+
+        HttpResponse<String> license = admin.getNoFollow("license/license.xhtml");
+        HttpResponse<String> about = admin.getNoFollow("license/about.xhtml");
+        HttpResponse<String> stalePost = admin.postFormNoFollow("license/about.xhtml",
+                Map.of("jakarta.faces.ViewState", "stateless"), "Origin", origin);
+        HttpResponse<String> staleGet = admin.getNoFollow("license/license.xhtml?jakarta.faces.ViewState=-1:1");
+        HttpResponse<String> home = admin.getNoFollow("home.xhtml");
+        FacesVisitor uploader = new FacesVisitor(url(""));
+        uploader.logIn(TestUser.ADMIN);
+        String viewState = FacesVisitor.viewStateOf(uploader.get("license/license.xhtml").body());
+        HttpResponse<String> huge = uploader.uploadKey(viewState, "huge.key", new byte[300 * 1024], origin);
+
+        assertAll(
+                () -> assertEquals(200, license.statusCode()),
+                () -> SecurityHeadersIT.assertPluginHeaders("License page in the host", license),
+                () -> assertEquals(List.of("no-store"), license.headers().allValues("Cache-Control")),
+                () -> SecurityHeadersIT.assertPluginHeaders("About in the host", about),
+                () -> ErrorPageIT.assertSaysReload("stale POST in the host", stalePost, "license/about.xhtml"),
+                () -> ErrorPageIT.assertSaysReload("stale GET in the host", staleGet, "license/license.xhtml"),
+                () -> assertEquals(413, huge.statusCode(), huge.body()),
+                () -> assertEquals(200, home.statusCode()),
+                () -> assertTrue(home.headers().firstValue("X-Frame-Options").isEmpty(), "the host decides for its pages"));
+    }
+
     /**
      * Signs in through the host's own page. A fresh URL each time: the host serves its sign-in page without
      * {@code Cache-Control: no-store}, and Chromium would otherwise show a cached copy whose login Tomcat refuses.
@@ -117,5 +146,7 @@ class OverlayIT extends BrowserIT {
     private void hostLogIn(TestUser user) {
         open("home.xhtml?visit=" + System.nanoTime());
         submitLogin(user.username(), user.password());
+        // Wait for the login to end: a page opened while it still runs races it (Tomcat then answers 408).
+        waitUntilVisible(By.id("hostTitle"));
     }
 }

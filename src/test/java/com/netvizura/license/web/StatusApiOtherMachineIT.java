@@ -1,0 +1,61 @@
+package com.netvizura.license.web;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.netvizura.license.it.InitialLicense;
+import com.netvizura.license.it.NetVizuraIT;
+import com.netvizura.license.it.TestLicenses;
+import com.netvizura.license.it.WebClient;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/** The status API of a server whose key belongs to another machine (moved to new hardware). */
+class StatusApiOtherMachineIT extends NetVizuraIT {
+
+    private static final String ID = "NVZ-IT-MOVED-API";
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        WebArchive war = builtWar(StatusApiOtherMachineIT.class, InitialLicense.NONE, StatusApiCalls.TOKEN_SETTING);
+        try {
+            Files.write(dataHome(StatusApiOtherMachineIT.class).resolve("license").resolve("license.key"),
+                    TestLicenses.forOtherMachine(ID));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return war;
+    }
+
+    @Test
+    void json_otherMachine_notOperational_machineDoesNotMatch() {
+        JsonObject json = StatusApiCalls.status(new WebClient(url("")));
+
+        assertAll(
+                () -> assertEquals("OTHER_MACHINE", json.getString("status")),
+                () -> assertFalse(json.getBoolean("operational")),
+                () -> assertEquals("ERROR", json.getString("severity")),
+                () -> assertTrue(json.getString("explanation").startsWith("This license key belongs to another server"),
+                        json.getString("explanation")),
+                () -> assertEquals(ID, json.getString("licenseId")),
+                () -> assertEquals("Other Machine Ltd", json.getString("licensee")),
+                () -> assertFalse(json.getBoolean("machineMatches")),
+                () -> assertEquals(TestLicenses.thisMachineCode(), json.getString("installationCode")));
+    }
+
+    @Test
+    void metrics_otherMachine_machineMatch0_passPromtool() {
+        String metrics = StatusApiCalls.checkedMetrics(new WebClient(url("")));
+
+        assertTrue(metrics.contains("netvizura_license_machine_match 0.0"), metrics);
+        assertTrue(metrics.contains("netvizura_license_operational 0.0"), metrics);
+        assertTrue(metrics.contains("status=\"OTHER_MACHINE\""), metrics);
+    }
+}
