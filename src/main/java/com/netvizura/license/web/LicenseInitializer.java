@@ -37,6 +37,7 @@ public final class LicenseInitializer implements ServletContainerInitializer {
             throw new ServletException("NetVizura License cannot start: " + e.getMessage(), e);
         }
         context.setAttribute(SERVICE_ATTRIBUTE, service);
+        context.setAttribute(LicenseNotices.ATTRIBUTE, new LicenseNotices(service));
         WebRegistration.register(context, service);
         DetailsDownloadServlet.register(context, service);
     }
