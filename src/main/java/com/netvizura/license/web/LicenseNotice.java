@@ -93,7 +93,8 @@ public record LicenseNotice(Kind kind, String level, String headline, String det
         if (usage.isPresent() && (maintenance.isEmpty() || usage.getAsLong() <= maintenance.getAsLong())) {
             long left = usage.getAsLong();
             return Optional.of(new LicenseNotice(Kind.USAGE, level(left),
-                    Messages.get(locale, "web.notice.usage", type, dates.format(l.usageUntil()), daysLeft(left, locale)),
+                    Messages.get(locale, "web.notice.usage", type, dates.format(l.usageUntil()),
+                            daysLeft(left, locale)),
                     Messages.get(locale, "web.notice.usage.after", LicenseService.GRACE_DAYS),
                     Optional.of(key("u", l.usageUntil(), threshold(left, noticeDays)))));
         }

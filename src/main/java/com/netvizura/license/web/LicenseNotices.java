@@ -79,6 +79,7 @@ public final class LicenseNotices {
     private Worded worded(Locale locale) {
         Verdict verdict = service.verdict();
         return words.get(verdict, locale, () -> new Worded(
-                LicenseNotice.of(verdict, service.today(), service.settings().noticeDays(), locale), Labels.of(locale)));
+                LicenseNotice.of(verdict, service.today(), service.settings().noticeDays(), locale),
+                Labels.of(locale)));
     }
 }

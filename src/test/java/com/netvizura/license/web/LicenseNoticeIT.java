@@ -57,8 +57,8 @@ class LicenseNoticeIT extends BrowserIT {
         String date = LicenseSummary.dateFormat(Locale.ENGLISH).format(LAST_DAY);
 
         assertAll(
-                () -> assertTrue(onDashboard.getText().contains("The subscription ends on " + date + " (10 days left)."),
-                        onDashboard.getText()),
+                () -> assertTrue(onDashboard.getText().contains(
+                        "The subscription ends on " + date + " (10 days left)."), onDashboard.getText()),
                 () -> assertTrue(onDashboard.getText().contains("14 days of grace"), onDashboard.getText()),
                 () -> assertEquals(Kind.USAGE.name(), onDashboard.getAttribute("data-nvl-kind")),
                 () -> assertTrue(onDashboard.getAttribute("class").contains("nvl-notice-14"), "the colour of 14 days"),

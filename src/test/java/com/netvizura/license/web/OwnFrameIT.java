@@ -41,7 +41,8 @@ class OwnFrameIT extends NetVizuraIT {
         HttpResponse<String> required = user.get("license/required.xhtml");
 
         assertAll(
-                () -> assertTrue(dashboard.body().contains("id=\"gearButton\""), "the shell's own pages keep the shell"),
+                () -> assertTrue(dashboard.body().contains("id=\"gearButton\""),
+                        "the shell's own pages keep the shell"),
                 () -> assertOwnFrame("License page", license),
                 () -> assertOwnFrame("About", about),
                 () -> assertOwnFrame("required page", required),
