@@ -2,6 +2,10 @@
  * Copy buttons of the License page: a button with data-nv-copy="ID" copies the text of element ID. The
  * clipboard API needs a secure context (https or localhost); elsewhere, or when it is refused, the text is
  * selected so that Ctrl+C copies it, and the status line says so.
+ *
+ * Icon glyphs: PrimeFaces draws a button's icon as a <span class="ui-icon pi ..."> whose glyph would become part
+ * of the button's accessible name ("<glyph> Upload"). They are decoration: every icon of a PrimeFaces button gets
+ * aria-hidden="true", also in dialogs and parts that AJAX renders later, so a button's name is its word.
  */
 (function () {
     "use strict";
@@ -52,4 +56,36 @@
             fallback(element, button);
         }
     });
+
+    var BUTTON_ICONS = ".ui-button .ui-icon, .ui-fileupload-choose .ui-icon";
+
+    function hideIcons(root) {
+        if (!root.querySelectorAll) {
+            return;
+        }
+        var icons = root.querySelectorAll(BUTTON_ICONS);
+        for (var i = 0; i < icons.length; i++) {
+            if (!icons[i].hasAttribute("aria-hidden")) {
+                icons[i].setAttribute("aria-hidden", "true");
+            }
+        }
+    }
+
+    function watchIcons() {
+        hideIcons(document);
+        new MutationObserver(function (changes) {
+            for (var i = 0; i < changes.length; i++) {
+                for (var j = 0; j < changes[i].addedNodes.length; j++) {
+                    var node = changes[i].addedNodes[j];
+                    hideIcons(node.parentNode || node);
+                }
+            }
+        }).observe(document.body, {childList: true, subtree: true});
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", watchIcons);
+    } else {
+        watchIcons();
+    }
 })();

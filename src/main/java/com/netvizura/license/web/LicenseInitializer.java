@@ -6,6 +6,7 @@ import com.netvizura.license.service.Settings;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +27,10 @@ public final class LicenseInitializer implements ServletContainerInitializer {
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         Settings settings = Settings.fromSystem(context::getInitParameter);
         context.log("NetVizura License settings: " + settings);
+        Optional<String> frameProblem = PageFrame.problem(settings, context::getResource);
+        if (frameProblem.isPresent()) {
+            throw new ServletException("NetVizura License cannot start: " + frameProblem.get());
+        }
         LicenseService service;
         try {
             service = LicenseService.startOnThisServer(settings, context.getServerInfo());
@@ -35,6 +40,7 @@ public final class LicenseInitializer implements ServletContainerInitializer {
         try {
             context.addListener(new LicenseShutdown(context).then("stop the license service", service::stop));
             context.setAttribute(SERVICE_ATTRIBUTE, service);
+            context.setAttribute(LicenseNotices.ATTRIBUTE, new LicenseNotices(service));
             WebRegistration.register(context, service);
             DetailsDownloadServlet.register(context, service);
             StatusApiServlet.register(context, service);

@@ -59,11 +59,23 @@ public abstract class NetVizuraIT {
      * way a site sets the plugin's settings, e.g. {@code Map.of("netvizura.license.guard", "false")}.
      */
     protected static WebArchive builtWar(Class<?> testClass, InitialLicense initial, Map<String, String> contextParams) {
+        byte[] key = initial == InitialLicense.VALID
+                ? TestLicenses.valid("NVZ-IT-" + testClass.getSimpleName().toUpperCase(java.util.Locale.ROOT),
+                        TestLicenses.IT_LICENSEE)
+                : null;
+        return builtWar(testClass, key, contextParams);
+    }
+
+    /**
+     * {@link #builtWar(Class, InitialLicense, Map)} whose data directory holds {@code initialKey} as the active key
+     * (none when {@code null}), e.g. {@code TestLicenses.subscription(id, licensee, LocalDate.now().plusDays(10))}.
+     */
+    protected static WebArchive builtWar(Class<?> testClass, byte[] initialKey, Map<String, String> contextParams) {
         File war = new File(System.getProperty("it.war", "target/netvizura-license.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(String.format(ERROR_NO_WAR, war.getAbsolutePath()));
         }
-        Path home = freshDataHome(testClass, initial);
+        Path home = freshDataHome(testClass, initialKey);
         StringBuilder parameters = new StringBuilder();
         parameter(parameters, "netvizura.home", home.toString());
         contextParams.forEach((name, value) -> parameter(parameters, name, value));
@@ -124,7 +136,7 @@ public abstract class NetVizuraIT {
         return dataHome().resolve("license").resolve("license.key");
     }
 
-    private static Path freshDataHome(Class<?> testClass, InitialLicense initial) {
+    private static Path freshDataHome(Class<?> testClass, byte[] initialKey) {
         Path home = dataHome(testClass);
         try {
             if (Files.exists(home)) {
@@ -133,10 +145,8 @@ public abstract class NetVizuraIT {
                 }
             }
             Files.createDirectories(home.resolve("license"));
-            if (initial == InitialLicense.VALID) {
-                Files.write(home.resolve("license").resolve("license.key"),
-                        TestLicenses.valid("NVZ-IT-" + testClass.getSimpleName().toUpperCase(java.util.Locale.ROOT),
-                                TestLicenses.IT_LICENSEE));
+            if (initialKey != null) {
+                Files.write(home.resolve("license").resolve("license.key"), initialKey);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

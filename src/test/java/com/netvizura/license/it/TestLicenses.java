@@ -98,6 +98,12 @@ public final class TestLicenses {
                 thisMachineCode(), List.of("netflow"), Map.of(), null, Map.of()));
     }
 
+    /** A subscription for this machine whose usage, maintenance and support end on {@code lastDay}. */
+    public static byte[] subscription(String id, String licensee, LocalDate lastDay) {
+        return sign(new License(id, Instant.now().minus(1, ChronoUnit.HOURS), licensee, null, LicenseType.SUBSCRIPTION,
+                lastDay, lastDay, thisMachineCode(), List.of("netflow"), Map.of("devices", 50L), null, Map.of()));
+    }
+
     /** A valid key signed by a vendor key the WAR does not trust. */
     public static byte[] signedByStranger(String id) {
         License license = license(id, "Stranger Ltd", thisMachineCode(), LocalDate.now().plusYears(1));

@@ -89,6 +89,31 @@ final class FacesVisitor {
     }
 
     /**
+     * What the License page's Upload button sends: a Faces AJAX request for the Upload dialog, which the page renders
+     * only on demand. The answer (a partial response) holds the dialog with its upload form.
+     */
+    HttpResponse<String> openUploadDialog(String viewState, String origin) {
+        String button = "sendForm:uploadButton";
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("sendForm", "sendForm");
+        fields.put("jakarta.faces.ViewState", viewState);
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", button);
+        fields.put("jakarta.faces.partial.execute", button);
+        fields.put("jakarta.faces.partial.render", "uploadHolder");
+        fields.put(button, button);
+        String body = fields.entrySet().stream()
+                .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(root.resolve("license/license.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Faces-Request", "partial/ajax")
+                .header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
      * What the License page's file chooser sends when a file is chosen (PrimeFaces' native uploader): the form's
      * fields and the file, as {@code partial/ajax}, with {@code origin} as the {@code Origin} header.
      */

@@ -113,8 +113,11 @@ class HostileUploadIT extends NetVizuraIT {
         admin = new FacesVisitor(url(""));
         admin.logIn(TestUser.ADMIN);
         String page = admin.get("license/license.xhtml").body();
-        assertTrue(page.contains("id=\"uploadForm\""), page);
+        assertTrue(page.contains("id=\"sendForm:uploadButton\""), page);
         viewState = FacesVisitor.viewStateOf(page);
+        // The page renders its Upload dialog on demand: ask for it as the Upload button does.
+        String dialog = admin.openUploadDialog(viewState, admin.ownOrigin()).body();
+        assertTrue(dialog.contains("id=\"uploadForm\""), dialog);
         activeKey = Files.readAllBytes(activeKeyFile());
         history = historyFiles();
     }

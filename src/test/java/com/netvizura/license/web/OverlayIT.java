@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.netvizura.license.it.BrowserIT;
-import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
 import com.netvizura.license.key.LicenseKeyVerifier;
+import com.netvizura.license.service.Settings;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,22 +28,31 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The plugin laid over a host WAR, as an integrator does with the maven-war-plugin overlay and the excludes the
- * README gives: the host's own {@code web.xml} (metadata-complete, its own login page, no rule for {@code /license/*})
- * and home page win; the plugin's classes, libraries and {@code webapp-overlay/} files are added. The License page,
- * the upload and the session reset must work there as in the standalone WAR.
+ * README gives: the host's own {@code web.xml} (metadata-complete, its own login page, no rule for {@code /license/*},
+ * no {@code FACELETS_LIBRARIES}), home page and layout win; the plugin's classes, libraries and {@code webapp-overlay/}
+ * files are added. The host names its layout as the plugin's page frame in its context and places the license notice
+ * in it. The License page, About and the required page must render inside that layout, and the upload, the pop-up,
+ * Reset and the notice must work there as in the standalone WAR. The license ends in 10 days, so the notice has
+ * something to say whatever a test applies (every key applied here ends in 10 days too).
  */
 class OverlayIT extends BrowserIT {
 
     /** What README.md tells integrators to leave out of the overlay: the standalone shell. */
     static final List<String> STANDALONE_ONLY = List.of("/index.xhtml", "/errors/", "/WEB-INF/web.xml",
             "/WEB-INF/templates/", "/WEB-INF/standalone/", "/resources/netvizura-license/");
+    /** The host's layout, named as the plugin's page frame in the host's context. */
+    static final String HOST_LAYOUT = "/WEB-INF/host/layout.xhtml";
+
+    private static final By NOTICE = By.id("nvlLicenseNotice");
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        WebArchive plugin = builtWar(OverlayIT.class, InitialLicense.VALID);
+        WebArchive plugin = builtWar(OverlayIT.class, endingIn10Days("NVZ-IT-OVERLAY"),
+                Map.of(Settings.TEMPLATE, HOST_LAYOUT));
         WebArchive host = ShrinkWrap.create(WebArchive.class, "netvizura-host.war")
                 .setWebXML("overlay-host/web.xml")
                 .addAsWebResource("overlay-host/home.xhtml", "home.xhtml")
+                .addAsWebInfResource("overlay-host/layout.xhtml", "host/layout.xhtml")
                 .addAsWebInfResource("overlay-host/sign-in.html", "host/sign-in.html")
                 .addAsWebInfResource("overlay-host/sign-in-failed.html", "host/sign-in-failed.html");
         for (Map.Entry<ArchivePath, Node> entry : plugin.getContent().entrySet()) {
@@ -56,11 +65,16 @@ class OverlayIT extends BrowserIT {
         return host;
     }
 
+    private static byte[] endingIn10Days(String id) {
+        return TestLicenses.subscription(id, "Overlay Networks", LocalDate.now().plusDays(10));
+    }
+
     @Test
-    void hostLogin_thenLicensePage_rendersWithinTheHost() throws Exception {
+    void hostLogin_thenLicensePageAndAbout_renderWithinTheHostsLayout_withTheNotice() throws Exception {
         String active = LicenseKeyVerifier.peekLicenseId(Files.readAllBytes(activeKeyFile())).orElseThrow();
         hostLogIn(TestUser.ADMIN);
         assertEquals("Host NetVizura", waitUntilVisible(By.id("hostTitle")).getText());
+        assertTrue(waitUntilVisible(NOTICE).getText().contains("(10 days left)"), "the notice in the host's page");
 
         browser.findElement(By.id("hostLicenseLink")).click();
 
@@ -68,7 +82,33 @@ class OverlayIT extends BrowserIT {
                 () -> assertEquals("License", waitUntilVisible(By.id("pageTitle")).getText()),
                 () -> assertEquals(TestLicenses.thisMachineCode(), browser.findElement(By.id("installationCode")).getText()),
                 () -> assertEquals(active, browser.findElement(By.id("licenseId")).getText()),
-                () -> assertTrue(findNow(By.id("gearButton")).isEmpty(), "the standalone shell is not there"));
+                () -> assertInTheHostsLayout("License page"),
+                () -> assertEquals(1, findNow(NOTICE).size(), "the notice, once"),
+                () -> assertEquals("rgba(23, 105, 170, 1)", browser.findElement(By.id("sendLink")).getCssValue(
+                        "background-color"), "the page brought its own stylesheet"));
+
+        browser.findElement(By.id("hostAboutLink")).click();
+        assertAll(
+                () -> assertEquals("About", waitUntilVisible(By.id("pageTitle")).getText()),
+                () -> assertEquals(active, browser.findElement(By.id("licenseId")).getText()),
+                () -> assertInTheHostsLayout("About"),
+                () -> assertTrue(waitUntilVisible(NOTICE).getText().contains("(10 days left)")));
+    }
+
+    @Test
+    void user_requiredPage_rendersWithinTheHostsLayout_withoutTheNotice_andItsOwnLogOutWorks() {
+        hostLogIn(TestUser.USER);
+        waitUntilVisible(By.id("hostTitle"));
+        assertTrue(findNow(NOTICE).isEmpty(), "no notice for a non-admin");
+
+        open("license/required.xhtml");
+
+        assertAll(
+                () -> assertEquals("The license is in order again.", waitUntilVisible(By.id("pageTitle")).getText()),
+                () -> assertInTheHostsLayout("required page"),
+                () -> assertTrue(findNow(NOTICE).isEmpty(), "no notice for a non-admin"));
+        browser.findElement(By.id("logoutButton")).click();
+        assertEquals("Sign in to the host application", waitUntilVisible(By.id("hostSignIn")).getText());
     }
 
     @Test
@@ -85,16 +125,16 @@ class OverlayIT extends BrowserIT {
     }
 
     @Test
-    void upload_appliesKey_andASessionOpenedBeforeMustLogInAgain() throws Exception {
+    void upload_inTheHostsLayout_appliesKey_popUp_reset_andASessionOpenedBeforeMustLogInAgain() throws Exception {
         WebClient earlier = new WebClient(url(""));
         earlier.logIn(TestUser.USER);
         assertTrue(earlier.get("home.xhtml").body().contains("hostTitle"), "the other user is logged in");
 
         hostLogIn(TestUser.ADMIN);
         open("license/license.xhtml");
+        assertInTheHostsLayout("License page");
         String id = PageKeys.newId();
-        byte[] key = TestLicenses.perpetual(id, TestLicenses.IT_LICENSEE, TestLicenses.thisMachineCode(),
-                LocalDate.now().plusYears(1));
+        byte[] key = endingIn10Days(id);
         Path file = PageKeys.file("overlay.key", key);
         waitUntil(ExpectedConditions.elementToBeClickable(By.id("sendForm:uploadButton"))).click();
         waitUntilVisible(By.id("uploadDialog"));
@@ -102,12 +142,27 @@ class OverlayIT extends BrowserIT {
 
         assertTrue(waitUntilVisible(By.id("appliedDialog")).getText().contains(id));
         assertArrayEquals(key, Files.readAllBytes(activeKeyFile()));
+        assertInTheHostsLayout("License page with the pop-up");
 
         HttpResponse<String> next = earlier.get("home.xhtml");
         assertTrue(next.body().contains("hostSignIn"), "the earlier session is sent to the host's sign-in page");
 
         browser.findElement(By.id("appliedForm:resetButton")).click();
         assertEquals("Sign in to the host application", waitUntilVisible(By.id("hostSignIn")).getText());
+        hostLogIn(TestUser.ADMIN);
+        waitUntilVisible(By.id("hostTitle"));
+        open("license/license.xhtml");
+        assertEquals(id, waitUntilVisible(By.id("licenseId")).getText());
+        assertTrue(waitUntilVisible(NOTICE).getText().contains("(10 days left)"), "the notice for the new license");
+    }
+
+    /** The page is inside the host's layout: its header and menu, none of the standalone shell or the own frame. */
+    private void assertInTheHostsLayout(String page) {
+        assertAll(page,
+                () -> assertEquals("Host NetVizura", browser.findElement(By.id("hostBrand")).getText()),
+                () -> assertTrue(browser.findElement(By.id("hostMenu")).isDisplayed(), "the host's menu"),
+                () -> assertTrue(findNow(By.id("gearButton")).isEmpty(), "not the standalone shell"),
+                () -> assertTrue(findNow(By.id("nvlHome")).isEmpty(), "not the plugin's own frame"));
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -42,6 +44,31 @@ class ShellIT extends BrowserIT {
                 () -> assertEquals("Control Panel",
                         browser.findElement(By.cssSelector("#menuControlPanel > a")).getText()),
                 () -> assertEquals("About", browser.findElement(By.id("menuAbout")).getText()));
+    }
+
+    @Test
+    void gearMenu_onAWideWindow_everySubmenuOpensToTheLeftOfItsItem_withinTheWindow() {
+        browser.manage().window().setSize(new Dimension(1600, 900));
+        try {
+            logIn(TestUser.ADMIN);
+
+            clickMenu("menuSettings", "menuControlPanel");
+            waitUntilVisible(By.id("menuLicense"));
+
+            Rectangle top = browser.findElement(By.id("gearMenu")).getRect();
+            Rectangle settings = browser.findElement(By.cssSelector("#menuSettings > ul")).getRect();
+            Rectangle controlPanel = browser.findElement(By.cssSelector("#menuControlPanel > ul")).getRect();
+            assertAll(
+                    () -> assertTrue(settings.getX() + settings.getWidth() <= top.getX() + 1,
+                            "Settings opens left of the menu: " + settings + " / " + top),
+                    () -> assertTrue(controlPanel.getX() + controlPanel.getWidth() <= settings.getX() + 1,
+                            "Control Panel opens left of Settings, not back over the menu: " + controlPanel),
+                    () -> assertTrue(controlPanel.getX() >= 0, "within the window: " + controlPanel));
+            waitUntil(ExpectedConditions.elementToBeClickable(By.id("menuLicense"))).click();
+            waitUntil(ExpectedConditions.urlContains("/license/license.xhtml"));
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
     }
 
     @Test
