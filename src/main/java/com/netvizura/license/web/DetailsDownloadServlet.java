@@ -42,11 +42,6 @@ public final class DetailsDownloadServlet extends HttpServlet {
             return;
         }
         byte[] text = service.details().toText().getBytes(StandardCharsets.UTF_8);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"license-details.txt\"");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLength(text.length);
-        response.getOutputStream().write(text);
+        AttachmentResponse.send(response, "text/plain;charset=UTF-8", "license-details.txt", text);
     }
 }

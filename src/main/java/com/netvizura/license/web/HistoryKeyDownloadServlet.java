@@ -61,11 +61,6 @@ public final class HistoryKeyDownloadServlet extends HttpServlet {
             return;
         }
         // The name is one of the store's own ([0-9TZ.] timestamp, '_', [A-Za-z0-9._-] id): safe in the header.
-        response.setContentType("application/octet-stream");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLength(key.get().length);
-        response.getOutputStream().write(key.get());
+        AttachmentResponse.send(response, "application/octet-stream", name, key.get());
     }
 }
