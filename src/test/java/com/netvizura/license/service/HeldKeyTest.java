@@ -18,6 +18,7 @@ import com.netvizura.license.model.LicenseChange;
 import com.netvizura.license.model.LicenseType;
 import com.netvizura.license.store.AuditEntry;
 import com.netvizura.license.store.KeyDigest;
+import com.netvizura.license.store.LicenseDirectorySnapshot;
 import com.netvizura.license.store.LicenseStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,19 +89,8 @@ class HeldKeyTest {
         return key("NVZ-2026-000002", MID_2027, List.of("netflow"), null);
     }
 
-    /** Every file of the license directory but the audit log and the lock, byte for byte, by relative path. */
     private Map<String, String> filesOnDisk() throws Exception {
-        Path dir = home.resolve("license");
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) {
-                String name = dir.relativize(p).toString();
-                if (!name.equals("audit.log") && !name.equals(".store.lock")) {
-                    files.put(name, KeyDigest.sha256(Files.readAllBytes(p)));
-                }
-            }
-        }
-        return files;
+        return LicenseDirectorySnapshot.of(home.resolve("license"));
     }
 
     private List<AuditEntry> audit() throws Exception {

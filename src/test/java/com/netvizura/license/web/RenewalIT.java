@@ -14,7 +14,7 @@ import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseType;
-import com.netvizura.license.store.KeyDigest;
+import com.netvizura.license.store.LicenseDirectorySnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -312,19 +311,8 @@ class RenewalIT extends BrowserIT {
         return links;
     }
 
-    /** {@code license.key}, {@code state.properties} and every history file, as SHA-256 by relative path. */
     private Map<String, String> licenseFiles() throws IOException {
-        Path dir = activeKeyFile().getParent();
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) {
-                String name = dir.relativize(p).toString();
-                if (!name.equals("audit.log") && !name.equals(".store.lock")) {
-                    files.put(name, KeyDigest.sha256(Files.readAllBytes(p)));
-                }
-            }
-        }
-        return files;
+        return LicenseDirectorySnapshot.of(activeKeyFile().getParent());
     }
 
     private static String outcomeOf(String auditLine) {
