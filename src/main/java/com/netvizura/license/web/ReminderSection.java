@@ -35,7 +35,7 @@ public class ReminderSection {
         ReminderStatus status = service.reminderStatus();
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale);
-        ZoneId zone = ZoneId.systemDefault();
+        ZoneId zone = service.zone();
         if (!status.on()) {
             state = Messages.get(locale, "web.reminders.off");
         } else if (!status.mailConfigured()) {
