@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 
 /**
  * The License page's own access rule, checked in code on every load and every action: the container's
@@ -65,8 +66,13 @@ final class AdminGate {
 
     /** Who is acting, for the audit log: user name and remote address of the request. */
     static Actor actor(FacesContext faces) {
-        HttpServletRequest request = request(faces);
-        return new Actor(String.valueOf(request.getRemoteUser()), String.valueOf(request.getRemoteAddr()));
+        return actor(request(faces));
+    }
+
+    /** Who is acting, for the audit log: the logged-in user ("anonymous" before a login) and the remote address. */
+    static Actor actor(HttpServletRequest request) {
+        return new Actor(Objects.requireNonNullElse(request.getRemoteUser(), "anonymous"),
+                String.valueOf(request.getRemoteAddr()));
     }
 
     static HttpServletRequest request(FacesContext faces) {

@@ -63,8 +63,7 @@ public class RequestBodyLimitFilter extends HttpFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String sentenceKey)
             throws IOException {
         String sentence = Messages.get(sentenceKey);
-        Actor actor = new Actor(Objects.requireNonNullElse(request.getRemoteUser(), "anonymous"),
-                String.valueOf(request.getRemoteAddr()));
+        Actor actor = AdminGate.actor(request);
         LOG.log(System.Logger.Level.INFO, "Refused a request body of [{0}] bytes to [{1}] by [{2}] from [{3}]: {4}",
                 request.getContentLengthLong(), LicensePaths.pathOf(request), actor.user(), actor.remoteAddress(),
                 status);
