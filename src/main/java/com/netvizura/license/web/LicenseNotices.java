@@ -62,8 +62,8 @@ public final class LicenseNotices {
 
     /** The request path of the plugin's resource {@code name} (the same for every request: asked once). */
     String resourcePath(FacesContext faces, String library, String name) {
-        return resourcePaths.computeIfAbsent(name,
-                n -> faces.getApplication().getResourceHandler().createResource(n, library).getRequestPath());
+        return resourcePaths.computeIfAbsent(library + "/" + name,
+                key -> faces.getApplication().getResourceHandler().createResource(name, library).getRequestPath());
     }
 
     /** What the notice says now in {@code locale}, empty when there is nothing to say. */
