@@ -44,8 +44,7 @@ final class ApiAccess {
             return tokenDigest != null && MessageDigest.isEqual(tokenDigest, sha256(token))
                     ? Decision.ALLOWED : Decision.WRONG_TOKEN;
         }
-        return request.getUserPrincipal() != null && request.isUserInRole(adminRole)
-                ? Decision.ALLOWED : Decision.NO_CREDENTIALS;
+        return AdminGate.isAdmin(request, adminRole) ? Decision.ALLOWED : Decision.NO_CREDENTIALS;
     }
 
     private static byte[] sha256(String text) {
