@@ -57,6 +57,14 @@ import java.util.function.UnaryOperator;
  * <tr><td>{@code netvizura.license.apiToken}</td><td>unset</td>
  *     <td>the secret for {@code Authorization: Bearer} on the status API, at least 16 characters; never logged or
  *     shown</td></tr>
+ * <tr><td>{@code netvizura.license.apiAdminToken}</td><td>unset</td>
+ *     <td>the secret for {@code Authorization: Bearer} that reads the status API and also writes through it (usage
+ *     reports, keys); same rules as {@code apiToken}, and not the same value; unset: nothing can be written through
+ *     the API</td></tr>
+ * <tr><td>{@code netvizura.license.usageNoticePercent}</td><td>{@code 90}</td>
+ *     <td>share of a limit in use, 1 to 100, from which admins see the notice and monitoring warns</td></tr>
+ * <tr><td>{@code netvizura.license.keyFile}</td><td>unset</td>
+ *     <td>absolute path of a key file applied at start and whenever it changes</td></tr>
  * </table>
  */
 public final class Settings {
@@ -78,6 +86,9 @@ public final class Settings {
     public static final String NOTICE_DAYS = "netvizura.license.noticeDays";
     public static final String NOTIFY_EMAIL = "netvizura.license.notifyEmail";
     public static final String API_TOKEN = "netvizura.license.apiToken";
+    public static final String API_ADMIN_TOKEN = "netvizura.license.apiAdminToken";
+    public static final String USAGE_NOTICE_PERCENT = "netvizura.license.usageNoticePercent";
+    public static final String KEY_FILE = "netvizura.license.keyFile";
 
     /** The system property Tomcat sets to its instance directory; the default home lies below it. */
     public static final String CATALINA_BASE = "catalina.base";
@@ -94,12 +105,16 @@ public final class Settings {
     private final int noticeDays;
     private final List<String> notifyEmail;
     private final Optional<String> apiToken;
+    private final Optional<String> apiAdminToken;
+    private final int usageNoticePercent;
+    private final Optional<Path> keyFile;
     private final Map<String, String> shown;
 
     /** Only {@link SettingsReader} makes settings, after validating every value; {@code shown} is for the log. */
     Settings(Path home, String adminRole, String vendorEmail, String supportEmail, Optional<SmtpSettings> smtp,
              String smtpFrom, Optional<String> mailSession, boolean guardEnabled, Optional<String> template,
-             int noticeDays, List<String> notifyEmail, Optional<String> apiToken, Map<String, String> shown) {
+             int noticeDays, List<String> notifyEmail, Optional<String> apiToken, Optional<String> apiAdminToken,
+             int usageNoticePercent, Optional<Path> keyFile, Map<String, String> shown) {
         this.home = Objects.requireNonNull(home, "home");
         this.adminRole = Objects.requireNonNull(adminRole, "adminRole");
         this.vendorEmail = Objects.requireNonNull(vendorEmail, "vendorEmail");
@@ -112,6 +127,9 @@ public final class Settings {
         this.noticeDays = noticeDays;
         this.notifyEmail = List.copyOf(notifyEmail);
         this.apiToken = Objects.requireNonNull(apiToken, "apiToken");
+        this.apiAdminToken = Objects.requireNonNull(apiAdminToken, "apiAdminToken");
+        this.usageNoticePercent = usageNoticePercent;
+        this.keyFile = Objects.requireNonNull(keyFile, "keyFile");
         this.shown = new LinkedHashMap<>(shown);
     }
 
@@ -181,6 +199,21 @@ public final class Settings {
     /** The status API's bearer token: compare it, never log or show it. */
     public Optional<String> apiToken() {
         return apiToken;
+    }
+
+    /** The bearer token that may also write through the API (usage reports, keys): compare it, never log or show it. */
+    public Optional<String> apiAdminToken() {
+        return apiAdminToken;
+    }
+
+    /** Share of a limit in use (1 to 100) from which admins see the notice and monitoring warns. */
+    public int usageNoticePercent() {
+        return usageNoticePercent;
+    }
+
+    /** A key file applied at start and whenever it changes; absolute. */
+    public Optional<Path> keyFile() {
+        return keyFile;
     }
 
     /** Every setting with its value and origin, for the start-up log; secrets show only whether they are set. */

@@ -1,10 +1,12 @@
 package com.netvizura.license.service;
 
 import static com.netvizura.license.service.Settings.ADMIN_ROLE;
+import static com.netvizura.license.service.Settings.API_ADMIN_TOKEN;
 import static com.netvizura.license.service.Settings.API_TOKEN;
 import static com.netvizura.license.service.Settings.CATALINA_BASE;
 import static com.netvizura.license.service.Settings.GUARD;
 import static com.netvizura.license.service.Settings.HOME;
+import static com.netvizura.license.service.Settings.KEY_FILE;
 import static com.netvizura.license.service.Settings.MAIL_SESSION;
 import static com.netvizura.license.service.Settings.NOTICE_DAYS;
 import static com.netvizura.license.service.Settings.NOTIFY_EMAIL;
@@ -17,6 +19,7 @@ import static com.netvizura.license.service.Settings.SMTP_TIMEOUT_SECONDS;
 import static com.netvizura.license.service.Settings.SMTP_USERNAME;
 import static com.netvizura.license.service.Settings.SUPPORT_EMAIL;
 import static com.netvizura.license.service.Settings.TEMPLATE;
+import static com.netvizura.license.service.Settings.USAGE_NOTICE_PERCENT;
 import static com.netvizura.license.service.Settings.VENDOR_EMAIL;
 
 import com.netvizura.license.mail.SmtpSettings;
@@ -57,9 +60,14 @@ public final class SettingsReader {
     /** The shortest API token accepted: 16 characters, already too many to guess over HTTP. */
     static final int MIN_API_TOKEN_LENGTH = 16;
 
+    static final String ERROR_SAME_TOKENS = "use another value than " + API_TOKEN + ": the read-only token must not also "
+            + "write";
+    static final String ERROR_NOT_A_PERCENT = "use a whole number from 1 to 100";
+
     private static final int DEFAULT_SMTP_PORT = 587;
     private static final int DEFAULT_SMTP_TIMEOUT_SECONDS = 10;
     private static final int DEFAULT_NOTICE_DAYS = 30;
+    private static final int DEFAULT_USAGE_NOTICE_PERCENT = 90;
 
     private final SettingSources sources;
     private final Supplier<String> hostName;
@@ -114,8 +122,15 @@ public final class SettingsReader {
                 v -> v.asInt(0, MAX_NOTICE_DAYS, ERROR_NOT_NOTICE_DAYS));
         List<String> notifyEmail = read(NOTIFY_EMAIL, List::of, SettingValue::asAddresses);
         Optional<String> apiToken = optional(API_TOKEN, true, v -> v.asBearerToken(MIN_API_TOKEN_LENGTH));
+        Optional<String> apiAdminToken = optional(API_ADMIN_TOKEN, true, v -> v.asBearerToken(MIN_API_TOKEN_LENGTH));
+        if (apiAdminToken.isPresent() && apiAdminToken.equals(apiToken)) {
+            throw sources.find(API_ADMIN_TOKEN, true).orElseThrow().invalid(ERROR_SAME_TOKENS);
+        }
+        int usageNoticePercent = read(USAGE_NOTICE_PERCENT, () -> DEFAULT_USAGE_NOTICE_PERCENT,
+                v -> v.asInt(1, 100, ERROR_NOT_A_PERCENT));
+        Optional<Path> keyFile = optional(KEY_FILE, false, SettingValue::asAbsolutePath);
         return new Settings(home, adminRole, vendorEmail, supportEmail, smtp, from, mailSession, guard, template,
-                noticeDays, notifyEmail, apiToken, shown);
+                noticeDays, notifyEmail, apiToken, apiAdminToken, usageNoticePercent, keyFile, shown);
     }
 
     /** {@code netvizura@<hostname>}, or {@code netvizura@localhost} when the host name would not make an address. */

@@ -16,27 +16,27 @@ import java.util.Objects;
  * or name another role than the setting {@code netvizura.license.adminRole}. Changes must in addition come from a
  * page of this application ({@link SameOrigin}).
  */
-final class AdminGate {
+public final class AdminGate {
 
     private AdminGate() {
     }
 
     /** Whether the logged-in user has the admin role of the settings. */
-    static boolean isAdmin(HttpServletRequest request, LicenseService service) {
+    public static boolean isAdmin(HttpServletRequest request, LicenseService service) {
         return isAdmin(request, service.settings().adminRole());
     }
 
-    static boolean isAdmin(HttpServletRequest request, String adminRole) {
+    public static boolean isAdmin(HttpServletRequest request, String adminRole) {
         return request.getRemoteUser() != null && request.isUserInRole(adminRole);
     }
 
     /** Whether {@code request} may change something: an admin's, from a page of this application. */
-    static boolean mayChange(HttpServletRequest request, String adminRole) {
+    public static boolean mayChange(HttpServletRequest request, String adminRole) {
         return isAdmin(request, adminRole) && SameOrigin.check(request);
     }
 
     /** Whether the current Faces request may view the License page. */
-    static boolean mayView(FacesContext faces, LicenseService service) {
+    public static boolean mayView(FacesContext faces, LicenseService service) {
         return isAdmin(request(faces), service);
     }
 
@@ -44,7 +44,7 @@ final class AdminGate {
      * Whether the current Faces request may change something: an admin, from a page of this application.
      * When not, the answer is already 403 and the response complete; the caller just returns.
      */
-    static boolean mayChange(FacesContext faces, LicenseService service) {
+    public static boolean mayChange(FacesContext faces, LicenseService service) {
         if (mayChange(request(faces), service.settings().adminRole())) {
             return true;
         }
@@ -53,7 +53,7 @@ final class AdminGate {
     }
 
     /** Answers 403 (the container shows its error page) and skips the rest of the Faces lifecycle. */
-    static void forbid(FacesContext faces) {
+    public static void forbid(FacesContext faces) {
         try {
             faces.getExternalContext().responseSendError(HttpServletResponse.SC_FORBIDDEN, "Access denied");
         } catch (IOException e) {
@@ -65,17 +65,17 @@ final class AdminGate {
     }
 
     /** Who is acting, for the audit log: user name and remote address of the request. */
-    static Actor actor(FacesContext faces) {
+    public static Actor actor(FacesContext faces) {
         return actor(request(faces));
     }
 
     /** Who is acting, for the audit log: the logged-in user ("anonymous" before a login) and the remote address. */
-    static Actor actor(HttpServletRequest request) {
+    public static Actor actor(HttpServletRequest request) {
         return new Actor(Objects.requireNonNullElse(request.getRemoteUser(), "anonymous"),
                 String.valueOf(request.getRemoteAddr()));
     }
 
-    static HttpServletRequest request(FacesContext faces) {
+    public static HttpServletRequest request(FacesContext faces) {
         ExternalContext external = faces.getExternalContext();
         return (HttpServletRequest) external.getRequest();
     }

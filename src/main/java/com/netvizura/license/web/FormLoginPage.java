@@ -15,13 +15,13 @@ import org.xml.sax.SAXException;
  * configuration, and in an overlay the host's {@code web.xml} (the one in the WAR) holds it, so reading the deployed
  * descriptor finds the right page in both ways of deployment without a setting.
  */
-final class FormLoginPage {
+public final class FormLoginPage {
 
     private FormLoginPage() {
     }
 
     /** The login page path (e.g. {@code /WEB-INF/standalone/login.html}); empty without FORM login or descriptor. */
-    static Optional<String> from(InputStream webXml) throws IOException {
+    public static Optional<String> from(InputStream webXml) throws IOException {
         if (webXml == null) {
             return Optional.empty();
         }

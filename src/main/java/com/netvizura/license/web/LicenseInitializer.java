@@ -3,6 +3,8 @@ package com.netvizura.license.web;
 import com.netvizura.license.service.LicenseDataException;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
+import com.netvizura.license.web.page.LicenseNotices;
+import com.netvizura.license.web.page.PageFrame;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -42,9 +44,6 @@ public final class LicenseInitializer implements ServletContainerInitializer {
             context.setAttribute(SERVICE_ATTRIBUTE, service);
             context.setAttribute(LicenseNotices.ATTRIBUTE, new LicenseNotices(service));
             WebRegistration.register(context, service);
-            DetailsDownloadServlet.register(context, service);
-            StatusApiServlet.register(context, service);
-            HistoryKeyDownloadServlet.register(context, service);
         } catch (RuntimeException e) {
             service.stop(); // a deployment that fails here never reaches contextDestroyed
             throw e;

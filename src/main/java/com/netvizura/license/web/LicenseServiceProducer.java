@@ -23,12 +23,12 @@ public class LicenseServiceProducer {
 
     @Produces
     @Singleton
-    LicenseService licenseService() {
+    public LicenseService licenseService() {
         return LicenseInitializer.service(context);
     }
 
     /** {@code injected}, or the service when serialization emptied the transient field that held it. */
-    static LicenseService orCurrent(LicenseService injected) {
+    public static LicenseService orCurrent(LicenseService injected) {
         return injected != null ? injected : CDI.current().select(LicenseService.class).get();
     }
 }

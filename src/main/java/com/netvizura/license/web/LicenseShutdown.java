@@ -13,7 +13,7 @@ import java.util.List;
  * that starts something (a thread, a scheduler, a native resource) adds its stop here with {@link #then}, or, when
  * the service owns it, in {@code LicenseService.stop()}.
  */
-final class LicenseShutdown implements ServletContextListener {
+public final class LicenseShutdown implements ServletContextListener {
 
     private record Step(String name, Runnable action) {
     }

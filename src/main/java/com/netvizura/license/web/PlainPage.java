@@ -11,7 +11,7 @@ import java.util.List;
  * refused before it is read, or a failure of the page itself. It needs nothing of the application (no template, no
  * script, no stylesheet), so it works in an overlay and in the middle of a broken request. Every text is escaped.
  */
-final class PlainPage {
+public final class PlainPage {
 
     private final String title;
     private final List<String> parts = new ArrayList<>();
@@ -21,18 +21,18 @@ final class PlainPage {
     }
 
     /** A page with {@code title} as its title and heading. */
-    static PlainPage titled(String title) {
+    public static PlainPage titled(String title) {
         return new PlainPage(title);
     }
 
     /** Adds a paragraph with the element id {@code id}. */
-    PlainPage paragraph(String id, String text) {
+    public PlainPage paragraph(String id, String text) {
         parts.add("<p id=\"" + escape(id) + "\">" + escape(text) + "</p>");
         return this;
     }
 
     /** Adds a link (a paragraph of its own) to a {@linkplain RedirectTarget#isLocal local} address. */
-    PlainPage link(String id, String href, String text) {
+    public PlainPage link(String id, String href, String text) {
         if (RedirectTarget.isLocal(href)) {
             parts.add("<p><a id=\"" + escape(id) + "\" href=\"" + escape(href) + "\">" + escape(text) + "</a></p>");
         }
@@ -40,7 +40,7 @@ final class PlainPage {
     }
 
     /** The page as HTML. */
-    String html() {
+    public String html() {
         StringBuilder out = new StringBuilder(512).append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -55,14 +55,14 @@ final class PlainPage {
 
     /**
      * Replaces whatever {@code response} holds (not yet committed: headers too) by this page with {@code status}, with
-     * the plugin's security headers ({@link SecurityHeadersFilter#applyToPlainPage}) and {@code headers} (name, value,
+     * the plugin's security headers ({@link SecurityHeaders.applyToPlainPage}) and {@code headers} (name, value,
      * name, value...); never cached.
      */
-    void writeTo(HttpServletResponse response, int status, String... headers) throws IOException {
+    public void writeTo(HttpServletResponse response, int status, String... headers) throws IOException {
         byte[] body = html().getBytes(StandardCharsets.UTF_8);
         response.reset();
         response.setStatus(status);
-        SecurityHeadersFilter.applyToPlainPage(response);
+        SecurityHeaders.applyToPlainPage(response);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             response.setHeader(headers[i], headers[i + 1]);
         }
@@ -72,7 +72,7 @@ final class PlainPage {
         response.flushBuffer();
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return PartialResponse.escapeAttribute(text);
     }
 }

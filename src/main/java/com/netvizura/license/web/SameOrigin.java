@@ -1,5 +1,6 @@
 package com.netvizura.license.web;
 
+import com.netvizura.license.web.filter.CrossSitePostFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;

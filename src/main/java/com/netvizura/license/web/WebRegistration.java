@@ -1,6 +1,18 @@
 package com.netvizura.license.web;
 
 import com.netvizura.license.service.LicenseService;
+import com.netvizura.license.web.api.StatusApiServlet;
+import com.netvizura.license.web.filter.AdminPathFilter;
+import com.netvizura.license.web.filter.AjaxLoginRedirectFilter;
+import com.netvizura.license.web.filter.CrossSitePostFilter;
+import com.netvizura.license.web.filter.ErrorPageFilter;
+import com.netvizura.license.web.filter.LicenseGuardFilter;
+import com.netvizura.license.web.filter.RequestBodyLimitFilter;
+import com.netvizura.license.web.filter.SecurityHeadersFilter;
+import com.netvizura.license.web.filter.SessionEpoch;
+import com.netvizura.license.web.filter.SessionResetFilter;
+import com.netvizura.license.web.page.DetailsDownloadServlet;
+import com.netvizura.license.web.page.HistoryKeyDownloadServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
@@ -10,7 +22,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 
 /**
- * Adds the plugin's listeners and filters to the application in code (see {@link LicenseInitializer} for why).
+ * Adds the plugin's listeners, filters and servlets to the application in code (see {@link LicenseInitializer} for
+ * why): the one place where the rooms {@code web.filter}, {@code web.page} and {@code web.api} are wired in.
  *
  * <p>All filters go in front of the filters the application's {@code web.xml} declares, in this order: session
  * reset (a stale session must not reach anything else); on {@code /license/*} the error page (around everything
@@ -18,7 +31,7 @@ import java.util.Optional;
  * check and the admin check; then the license guard.
  * The AJAX login redirect runs on forwards to the FORM login page.
  */
-final class WebRegistration {
+public final class WebRegistration {
 
     static final String PREFIX = "NetVizura License ";
 
@@ -26,13 +39,20 @@ final class WebRegistration {
     }
 
     static void register(ServletContext context, LicenseService service) {
+        registerFilters(context, service);
+        DetailsDownloadServlet.register(context, service);
+        HistoryKeyDownloadServlet.register(context, service);
+        StatusApiServlet.register(context, service);
+    }
+
+    private static void registerFilters(ServletContext context, LicenseService service) {
         context.addListener(new SessionEpoch(service));
         add(context, "session reset", new SessionResetFilter(service), EnumSet.of(DispatcherType.REQUEST), "/*");
         add(context, "error page", new ErrorPageFilter(), EnumSet.of(DispatcherType.REQUEST), "/license/*");
         // Before anything below can ask for a parameter, which makes the container read (and store) a multipart body.
         add(context, "request body limit", new RequestBodyLimitFilter(service), EnumSet.of(DispatcherType.REQUEST),
                 "/license/*");
-        add(context, "security headers", new SecurityHeadersFilter(SecurityHeadersFilter.Scope.PLUGIN),
+        add(context, "security headers", new SecurityHeadersFilter(SecurityHeaders.Scope.PLUGIN),
                 EnumSet.of(DispatcherType.REQUEST), "/license/*");
         add(context, "cross-site POST check", new CrossSitePostFilter(), EnumSet.of(DispatcherType.REQUEST),
                 "/license/*");

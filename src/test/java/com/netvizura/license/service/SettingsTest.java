@@ -466,6 +466,66 @@ class SettingsTest {
         }
 
         @Test
+        void writeSettings_defaults_noAdminTokenNinetyPercentNoKeyFile() {
+            Settings s = settings();
+
+            assertEquals(Optional.empty(), s.apiAdminToken());
+            assertEquals(90, s.usageNoticePercent());
+            assertEquals(Optional.empty(), s.keyFile());
+        }
+
+        @Test
+        void apiAdminToken_isKeptAndNeverShown() {
+            String adminToken = TOKEN + "-admin";
+            systemProperties.setProperty(Settings.API_ADMIN_TOKEN, adminToken);
+
+            Settings s = settings();
+
+            assertEquals(Optional.of(adminToken), s.apiAdminToken());
+            assertFalse(s.toString().contains(adminToken), s.toString());
+            assertTrue(s.toString().contains("netvizura.license.apiAdminToken=(set, hidden)"), s.toString());
+        }
+
+        @Test
+        void apiAdminTokenSameAsReadToken_failsWithoutShowingIt() {
+            systemProperties.setProperty(Settings.API_TOKEN, TOKEN);
+            systemProperties.setProperty(Settings.API_ADMIN_TOKEN, TOKEN);
+
+            InvalidSettingException e = refused();
+
+            assertEquals(Settings.API_ADMIN_TOKEN, e.setting());
+            assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+            assertTrue(e.getMessage().endsWith("use another value than netvizura.license.apiToken: the read-only "
+                    + "token must not also write."), e.getMessage());
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "101", "ninety", "-5"})
+        void usageNoticePercentOutOfRange_failsNamingTheValue(String value) {
+            contextParameters.put(Settings.USAGE_NOTICE_PERCENT, value);
+
+            assertEquals("Setting netvizura.license.usageNoticePercent has the invalid value [" + value + "] (context "
+                    + "parameter netvizura.license.usageNoticePercent): use a whole number from 1 to 100.",
+                    refused().getMessage());
+        }
+
+        @Test
+        void usageNoticePercent_isRead() {
+            environment.put("NETVIZURA_LICENSE_USAGENOTICEPERCENT", "75");
+
+            assertEquals(75, settings().usageNoticePercent());
+        }
+
+        @Test
+        void keyFile_mustBeAbsolute() {
+            contextParameters.put(Settings.KEY_FILE, "/etc/netvizura/license.key");
+            assertEquals(Optional.of(java.nio.file.Path.of("/etc/netvizura/license.key")), settings().keyFile());
+
+            contextParameters.put(Settings.KEY_FILE, "license.key");
+            assertEquals(Settings.KEY_FILE, refused().setting());
+        }
+
+        @Test
         void toString_unsetNewSettings_sayUnsetOrNone() {
             String text = settings().toString();
 

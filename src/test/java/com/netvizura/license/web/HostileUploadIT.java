@@ -1,14 +1,8 @@
 package com.netvizura.license.web;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.netvizura.license.hostile.HostileKeyCorpus;
 import com.netvizura.license.hostile.HostileKeyCorpus.Entry;
 import com.netvizura.license.hostile.HostileKeyCorpus.Kind;
+import com.netvizura.license.hostile.HostileKeyCorpus;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.TestLicenses;
@@ -29,6 +23,14 @@ import com.netvizura.license.model.Messages;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.policy.LicenseComparison;
 import com.netvizura.license.policy.LicenseEvaluator;
+import com.netvizura.license.web.filter.RequestBodyLimitFilter;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;

@@ -1,10 +1,5 @@
 package com.netvizura.license.web;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.netvizura.license.it.BrowserIT;
 import com.netvizura.license.it.Chromium;
 import com.netvizura.license.it.NetVizuraIT;
@@ -12,7 +7,14 @@ import com.netvizura.license.it.OtherNode;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
-import com.netvizura.license.web.LicenseNotice.Kind;
+import com.netvizura.license.web.page.LicenseNotice.Kind;
+import com.netvizura.license.web.page.LicenseSummary;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package com.netvizura.license.web;
 
+import com.netvizura.license.web.filter.CrossSitePostFilter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,163 @@
+package com.netvizura.license.web.page;
+
+import com.netvizura.license.service.LicenseService;
+import com.netvizura.license.service.SendOutcome;
+import com.netvizura.license.web.AdminGate;
+import com.netvizura.license.web.LicenseServiceProducer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * The License page (admins only): the current license, its timeline, the License Details with the Installation
+ * Code and Send ({@link LicenseHistory} has the history, {@link HeldKey} a key waiting for Apply anyway). Everything
+ * is read once a request ({@link #load}, from the service's cached verdict) and again after a key was applied;
+ * getters only return fields. Dates are the service's: today is the day of its verdict, and times are shown in its
+ * clock's zone, so the timeline always agrees with the status.
+ *
+ * <p>Request-scoped: every action of the page (Send, an upload) renders its outcome in its own answer, so nothing
+ * has to outlive a request, and a view-scoped bean would cost each view of the page a view map in the session and a
+ * view-scope look-up for each of the page's expressions (about a tenth of its rendering, measured with JFR).
+ */
+@Named("nvLicensePage")
+@RequestScoped
+public class LicensePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(LicensePage.class.getName());
+
+    /** What the page shows of the license, kept until the service's verdict changes (one an application). */
+    private static final LicensePageContent.Cache CONTENT = new LicensePageContent.Cache();
+
+    /** Transient: the service is no state of the view (see {@link LicenseServiceProducer}). */
+    @Inject
+    transient LicenseService service;
+
+    private boolean admin;
+    private LicenseSummary summary;
+    private LicenseTimeline timeline;
+    private String installationCode;
+    private String detailsText;
+    private String mailtoLink;
+    private String vendorEmail;
+    private boolean canSendFromServer;
+    private boolean developmentBuild;
+    private boolean sent;
+    private boolean delivered;
+    private String sendMessage;
+
+    @PostConstruct
+    void init() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        admin = AdminGate.mayView(faces, service());
+        if (admin) {
+            load(faces);
+        }
+    }
+
+    /** View action on every GET of the page: refuses everyone but admins with 403. */
+    public void checkAccess() {
+        if (!admin) {
+            AdminGate.forbid(FacesContext.getCurrentInstance());
+        }
+    }
+
+    /** Sends the License Details to the vendor from the server (the Send button, shown when SMTP is configured). */
+    public void send() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!AdminGate.mayChange(faces, service())) {
+            return;
+        }
+        SendOutcome result = service().sendDetails();
+        sent = true;
+        delivered = result.delivered();
+        sendMessage = result.message();
+        if (!delivered) {
+            LOG.log(System.Logger.Level.WARNING, "Sending the License Details failed: {0} {1}", result.message(),
+                    result.detail());
+        }
+    }
+
+    /** Reads everything the page shows; called when the view is built and after a key was applied. */
+    public void load(FacesContext faces) {
+        LicenseService current = service();
+        Locale locale = PageText.locale(faces);
+        // frame: worked out once a verdict and locale, not on every view (about 6 % of the page's rendering).
+        LicensePageContent content = CONTENT.of(current, locale);
+        summary = content.summary();
+        timeline = content.timeline();
+        installationCode = content.installationCode();
+        detailsText = content.detailsText();
+        mailtoLink = content.mailtoLink();
+        vendorEmail = content.vendorEmail();
+        canSendFromServer = content.canSendFromServer();
+        developmentBuild = content.developmentBuild();
+    }
+
+    /** The largest key file the upload takes, for the file chooser's own size check. */
+    public int getMaxKeyFileBytes() {
+        return LicenseService.MAX_KEY_FILE_BYTES;
+    }
+
+    /** The service, looked up again when this view was deserialized (the field is transient). */
+    private LicenseService service() {
+        service = LicenseServiceProducer.orCurrent(service);
+        return service;
+    }
+
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    public LicenseSummary getSummary() {
+        return summary;
+    }
+
+    public LicenseTimeline getTimeline() {
+        return timeline;
+    }
+
+    public String getInstallationCode() {
+        return installationCode;
+    }
+
+    public String getDetailsText() {
+        return detailsText;
+    }
+
+    public String getMailtoLink() {
+        return mailtoLink;
+    }
+
+    public String getVendorEmail() {
+        return vendorEmail;
+    }
+
+    public boolean isCanSendFromServer() {
+        return canSendFromServer;
+    }
+
+    public boolean isDevelopmentBuild() {
+        return developmentBuild;
+    }
+
+    /**
+     * Whether Send was pressed in this request (then {@link #isDelivered} and {@link #getSendMessage} tell how it
+     * went).
+     */
+    public boolean isSent() {
+        return sent;
+    }
+
+    public boolean isDelivered() {
+        return delivered;
+    }
+
+    public String getSendMessage() {
+        return sendMessage;
+    }
+}

@@ -1,0 +1,46 @@
+package com.netvizura.license.web.page;
+
+import com.netvizura.license.model.LicenseDetails;
+import com.netvizura.license.model.Verdict;
+import com.netvizura.license.service.LicenseService;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * What the License page shows of the license and of this server, in words and in the admin's date format: worked
+ * out once a verdict and locale ({@link Cache}) rather than on every view, since it changes only with the verdict
+ * (the License Details' "Generated" time is then at most the verdict's age, about a second, behind).
+ *
+ * @param summary           the license in words
+ * @param timeline          the timeline, {@code null} without a license
+ * @param installationCode  this server's Installation Code
+ * @param detailsText       the License Details as text
+ * @param mailtoLink        Send as a {@code mailto:} link with the same details
+ * @param vendorEmail       where Send sends them
+ * @param canSendFromServer whether Send can mail from the server
+ * @param developmentBuild  whether this build trusts only the development key
+ */
+public record LicensePageContent(LicenseSummary summary, LicenseTimeline timeline, String installationCode, String detailsText,
+        String mailtoLink, String vendorEmail, boolean canSendFromServer, boolean developmentBuild) {
+
+    static LicensePageContent of(LicenseService service, Verdict verdict, Locale locale) {
+        ZoneId zone = service.zone();
+        LicenseDetails details = service.details();
+        return new LicensePageContent(LicenseSummary.of(verdict, zone, locale),
+                LicenseTimeline.of(verdict, service.today(), zone, LicenseSummary.dateFormat(locale), locale)
+                        .orElse(null),
+                service.installationCode().value(), details.toText(), service.mailtoLink(details),
+                service.settings().vendorEmail(), service.canSendFromServer(), service.developmentBuild());
+    }
+
+    /** The content of the service's current verdict, kept until the verdict changes (one an application). */
+    static final class Cache {
+
+        private final PerVerdict<LicensePageContent> kept = new PerVerdict<>();
+
+        LicensePageContent of(LicenseService service, Locale locale) {
+            Verdict verdict = service.verdict();
+            return kept.get(verdict, locale, () -> LicensePageContent.of(service, verdict, locale));
+        }
+    }
+}
