@@ -33,7 +33,8 @@ public final class StatusApiServlet extends HttpServlet {
 
     public StatusApiServlet(LicenseService service) {
         this.service = service;
-        this.access = new ApiAccess(service.settings().adminRole(), service.settings().apiToken());
+        this.access = new ApiAccess(service.settings().adminRole(), service.settings().apiToken(),
+                service.settings().apiAdminToken());
     }
 
     public static void register(ServletContext context, LicenseService service) {
