@@ -151,7 +151,7 @@ final class IssueCommand implements Callable<Integer> {
         }
         LocalDate start = note.map(RenewalNote::start).orElse(issueDay);
         IssuePeriod period = IssuePeriod.choose(newType, start, issueDay, maintenance, usage);
-        String code = InstallationCodes.requireWellFormed(codeSource == null ? old.orElseThrow().installationCode()
+        String code = InstallationCodeCheck.requireWellFormed(codeSource == null ? old.orElseThrow().installationCode()
                 : details.map(LicenseDetails::installationCode).orElse(codeSource.code));
         String newId = id != null ? id : LicenseIds.next(issueDay);
         if (old.isPresent() && newId.equals(old.get().id())) {

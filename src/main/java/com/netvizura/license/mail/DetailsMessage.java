@@ -6,7 +6,6 @@ import com.netvizura.license.model.Messages;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The e-mail that carries License Details to the vendor, before it is sent over SMTP or put into a mailto link.
@@ -41,10 +40,6 @@ public record DetailsMessage(String to, String replyTo, String subject, String b
         String body = Messages.get("mail.body.greeting") + CRLF + CRLF + details.toText();
         return new DetailsMessage(vendorEmail, details.get(Field.CONTACT_EMAIL).orElse(null), subject(details), body,
                 details.toText());
-    }
-
-    public Optional<String> replyToIfAny() {
-        return Optional.ofNullable(replyTo);
     }
 
     static String subject(LicenseDetails details) {

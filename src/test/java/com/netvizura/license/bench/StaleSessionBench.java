@@ -1,6 +1,7 @@
 package com.netvizura.license.bench;
 
 import com.netvizura.license.it.OtherNode;
+import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.TestLicenses;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Figures for the lazy session reset, against a running Tomcat (started by {@code .ci/bench-web}): makes
+ * Figures for the lazy session reset, against a running Tomcat (started by {@link WebBench}): makes
  * {@code sessions} live sessions, logs in {@code logins} more, applies keys on a second node sharing the data
  * directory (timing each apply), then times the first request of each stale session (the reset) against an
  * ordinary request of the same sessions before the change. Prints figures; asserts nothing.
@@ -33,10 +34,11 @@ public final class StaleSessionBench {
     }
 
     public static void main(String[] args) throws Exception {
-        URI root = URI.create(args[0]);
-        Path home = Path.of(args[1]);
-        int sessions = Integer.parseInt(args[2]);
-        int logins = Integer.parseInt(args[3]);
+        run(URI.create(args[0]), Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+    }
+
+    /** The figures for the context at {@code root} whose data directory is {@code home}; see the class comment. */
+    static void run(URI root, Path home, int sessions, int logins) throws Exception {
         URI css = root.resolve("resources/netvizura-license/shell.css");
 
         long t = System.nanoTime();
@@ -71,7 +73,7 @@ public final class StaleSessionBench {
                 created + cookies.size(), applies.get(0), median(applies.subList(1, applies.size())),
                 Collections.max(applies.subList(1, applies.size())), applies.size() - 1);
 
-        Thread.sleep(1500); // past the deployed node's poll interval
+        Poll.pause(Duration.ofMillis(1500)); // past the deployed node's poll interval
         long s = System.nanoTime();
         get(root.resolve("index.xhtml"), null);
         System.out.printf("first request on the Tomcat node after the change (re-reads and verifies the key): %.2f ms%n",
@@ -136,9 +138,6 @@ public final class StaleSessionBench {
     }
 
     private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return new Spread(values).median();
     }
 }

@@ -76,7 +76,7 @@ public final class RedeployMeasurement {
         long loaders = tomcat.liveWebappClassLoaders();
         long first = loaders;
         while (loaders > 1 && System.nanoTime() - start < SETTLE.toNanos()) {
-            sleep(2000);
+            Poll.pause(Duration.ofSeconds(2));
             loaders = tomcat.liveWebappClassLoaders();
         }
         if (first != loaders) {
@@ -91,14 +91,6 @@ public final class RedeployMeasurement {
         return loaders;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** An admin logs in and opens the License page: Faces, CDI, PrimeFaces and the service all did some work. */
     private static void use(TomcatProcess tomcat) {

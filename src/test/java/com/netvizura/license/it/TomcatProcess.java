@@ -1,6 +1,7 @@
 package com.netvizura.license.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +36,12 @@ public final class TomcatProcess implements AutoCloseable {
     public static final String CONTEXT = "netvizura-license";
     /** What Tomcat logs for every deployment of the WAR that completed. */
     public static final String DEPLOYED = "Deployment of web application archive [";
+    /** What Tomcat logs for every deployment of a context file in {@code conf/Catalina/localhost/} that completed. */
+    public static final String DEPLOYED_DESCRIPTOR = "Deployment of configuration descriptor [";
 
-    static final String ERROR_NO_TOMCAT = "ERROR_NO_TOMCAT: [%s] has no bin/catalina.sh; run through `mvn verify`, "
-            + "which unpacks Tomcat into target/tomcat/ (or set it.tomcat10.home)";
+    static final String ERROR_NO_TOMCAT = "ERROR_NO_TOMCAT: [%s] has no bin/catalina.sh; run through `mvn verify` "
+            + "or `mvn dependency:unpack@unpack-it-tomcats`, which unpack Tomcat into target/tomcat/ "
+            + "(or set it.tomcat10.home)";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Set<TomcatProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -66,15 +71,21 @@ public final class TomcatProcess implements AutoCloseable {
      * @param autoDeploy whether Tomcat checks {@code webapps/} every second and redeploys a touched WAR
      */
     public static TomcatProcess start(Path base, Path netvizuraHome, boolean autoDeploy) {
-        Path catalinaHome = Path.of(System.getProperty("it.tomcat10.home", "target/tomcat/apache-tomcat-10.1.59"))
-                .toAbsolutePath();
-        if (!Files.isRegularFile(catalinaHome.resolve("bin/catalina.sh"))) {
-            throw new IllegalStateException(String.format(ERROR_NO_TOMCAT, catalinaHome));
-        }
-        Path builtWar = Path.of(System.getProperty("it.war", "target/netvizura-license.war")).toAbsolutePath();
-        if (!Files.isRegularFile(builtWar)) {
-            throw new IllegalStateException(String.format(NetVizuraIT.ERROR_NO_WAR, builtWar));
-        }
+        Path builtWar = builtWar();
+        return start(base, "-Dnetvizura.home=" + netvizuraHome.toAbsolutePath(), autoDeploy, 1,
+                dir -> Files.copy(builtWar, dir.resolve("webapps").resolve(CONTEXT + ".war"),
+                        StandardCopyOption.COPY_ATTRIBUTES));
+    }
+
+    /**
+     * Starts a Tomcat in the fresh base directory {@code base} (deleted first) with {@code javaOptions} (besides
+     * {@code -Xmx512m}); {@code deploy} puts the applications in place (a WAR in {@code webapps/}, a context file in
+     * {@code conf/Catalina/localhost/}) before the start, and it waits until {@code deployments} of them are
+     * deployed. The process started is Tomcat's JVM itself ({@code catalina.sh run} execs it): {@link #pid()}.
+     */
+    public static TomcatProcess start(Path base, String javaOptions, boolean autoDeploy, int deployments,
+            Deployment deploy) {
+        Path catalinaHome = catalinaHome();
         try {
             Path dir = base.toAbsolutePath();
             deleteTree(dir);
@@ -87,19 +98,19 @@ public final class TomcatProcess implements AutoCloseable {
             Files.copy(Path.of("src/test/tomcat/conf/tomcat-users.xml"), dir.resolve("conf/tomcat-users.xml"));
             int port = freePort();
             Files.writeString(dir.resolve("conf/server.xml"), serverXml(port, autoDeploy), StandardCharsets.UTF_8);
-            Path war = dir.resolve("webapps").resolve(CONTEXT + ".war");
-            Files.copy(builtWar, war, StandardCopyOption.COPY_ATTRIBUTES);
+            deploy.into(dir);
             ProcessBuilder pb = new ProcessBuilder("bash", catalinaHome.resolve("bin/catalina.sh").toString(), "run")
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("logs/console.log").toFile());
             pb.environment().put("CATALINA_HOME", catalinaHome.toString());
             pb.environment().put("CATALINA_BASE", dir.toString());
-            pb.environment().put("CATALINA_OPTS", "-Xmx512m -Dnetvizura.home=" + netvizuraHome.toAbsolutePath());
+            pb.environment().put("CATALINA_OPTS", ("-Xmx512m " + javaOptions).strip());
             pb.environment().remove("JAVA_OPTS");
-            TomcatProcess tomcat = new TomcatProcess(dir, war, port, pb.start());
+            TomcatProcess tomcat = new TomcatProcess(dir, dir.resolve("webapps").resolve(CONTEXT + ".war"), port,
+                    pb.start());
             RUNNING.add(tomcat);
             tomcat.awaitLog("Server startup in", 1, START_TIMEOUT);
-            if (tomcat.count(DEPLOYED) < 1) {
+            if (tomcat.count(DEPLOYED) + tomcat.count(DEPLOYED_DESCRIPTOR) < deployments) {
                 tomcat.close();
                 throw new IllegalStateException("the WAR did not deploy:\n" + tomcat.logTail());
             }
@@ -107,6 +118,43 @@ public final class TomcatProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Puts applications into a fresh {@code CATALINA_BASE} before Tomcat starts. */
+    @FunctionalInterface
+    public interface Deployment {
+        void into(Path catalinaBase) throws IOException;
+    }
+
+    /**
+     * The Tomcat 10.1 that {@code mvn verify} (or {@code mvn dependency:unpack@unpack-it-tomcats}) unpacks into
+     * {@code target/tomcat/}: {@code it.tomcat10.home}, or the version pom.xml names (the one place it is named).
+     */
+    public static Path catalinaHome() {
+        String home = System.getProperty("it.tomcat10.home");
+        if (home == null) {
+            Properties versions = new Properties();
+            try (InputStream in = TomcatProcess.class.getResourceAsStream("tomcat.properties")) {
+                versions.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            home = "target/tomcat/apache-tomcat-" + versions.getProperty("tomcat10.version");
+        }
+        Path catalinaHome = Path.of(home).toAbsolutePath();
+        if (!Files.isRegularFile(catalinaHome.resolve("bin/catalina.sh"))) {
+            throw new IllegalStateException(String.format(ERROR_NO_TOMCAT, catalinaHome));
+        }
+        return catalinaHome;
+    }
+
+    /** The WAR {@code mvn package} built: {@code it.war}, or {@code target/netvizura-license.war}. */
+    public static Path builtWar() {
+        Path builtWar = Path.of(System.getProperty("it.war", "target/netvizura-license.war")).toAbsolutePath();
+        if (!Files.isRegularFile(builtWar)) {
+            throw new IllegalStateException(String.format(NetVizuraIT.ERROR_NO_WAR, builtWar));
+        }
+        return builtWar;
     }
 
     private static String serverXml(int port, boolean autoDeploy) {
@@ -145,6 +193,11 @@ public final class TomcatProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The server's root, {@code http://127.0.0.1:PORT/}. */
+    public URI server() {
+        return URI.create("http://127.0.0.1:" + port + "/");
     }
 
     /** The application's root, e.g. {@code http://127.0.0.1:PORT/netvizura-license/}. */
@@ -188,17 +241,16 @@ public final class TomcatProcess implements AutoCloseable {
     }
 
     private void await(BooleanSupplier condition, Duration timeout, String what) {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!process.isAlive()) {
+        boolean seen = Poll.within(timeout, Duration.ofMillis(100), () -> {
+            if (!process.isAlive() && !condition.getAsBoolean()) {
                 throw new IllegalStateException("Tomcat " + base + " stopped while waiting for " + what + ":\n"
                         + logTail());
             }
-            if (System.nanoTime() - until > 0) {
-                throw new IllegalStateException("Tomcat " + base + " did not log " + what + " within " + timeout
-                        + ":\n" + logTail());
-            }
-            sleep(100);
+            return condition.getAsBoolean();
+        });
+        if (!seen) {
+            throw new IllegalStateException("Tomcat " + base + " did not log " + what + " within " + timeout + ":\n"
+                    + logTail());
         }
     }
 
@@ -240,15 +292,6 @@ public final class TomcatProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * {@link LicenseKeyException} with a reason and a sentence; any other exception or error is a finding.
  *
  * <p>Without {@code JAZZER_FUZZ} each method replays its saved inputs from
- * {@code src/test/resources/com/netvizura/license/key/LicenseKeyFuzzTestInputs/<method>/} as a normal test.
+ * {@code src/test/resources/com/netvizura/license/key/LicenseKeyFuzzTestInputs/<method>/} as a normal test: the
+ * fuzzer's own findings only. The hostile key corpus ({@code src/test/resources/hostile-keys/}) is stored and replayed
+ * in one place, {@code hostile.HostileKeyCorpusTest}, which also holds each file to its exact outcome; to start a
+ * fuzz run from it, copy its {@code .key} files into the run's corpus directory under {@code .cifuzz-corpus/}.
  * To fuzz one method for a while (README, section Hardening):
  * {@code JAZZER_FUZZ=1 mvn -B -o test -Dtest='LicenseKeyFuzzTest#verify_anyKeyFile_returnsALicenseOrRefuses' -Djazzer.max_duration=5m}
  */

@@ -32,7 +32,7 @@ class InstallationCodeStabilityTest {
     private String codeInFreshJvm() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                PrintInstallationCode.class.getName(), dataDirectory.toString()))
+                ShowInstallationCode.class.getName(), dataDirectory.toString()))
                 .redirectErrorStream(true)
                 .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not finish within 60 s");

@@ -12,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.OtherNode;
+import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
@@ -129,12 +131,8 @@ class LicenseGuardIT extends NetVizuraIT {
         user.logIn(TestUser.USER);
 
         OtherNode.on(dataHome()).apply(TestLicenses.valid("NVZ-GUARD-LIFT", "Guard Test Ltd"));
-        HttpResponse<String> answer;
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        do {
-            Thread.sleep(50);
-            answer = user.getNoFollow("index.xhtml");
-        } while (location(answer).endsWith("/license/required.xhtml") && System.nanoTime() < deadline);
+        HttpResponse<String> answer = Poll.lastAnswer(Duration.ofSeconds(10), Duration.ofMillis(50),
+                () -> user.getNoFollow("index.xhtml"), a -> !location(a).endsWith("/license/required.xhtml"));
 
         // The change also resets the session: log in again, then NetVizura is usable.
         assertTrue(location(answer).endsWith("/netvizura-license/index.xhtml"), location(answer));

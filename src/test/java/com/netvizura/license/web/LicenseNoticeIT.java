@@ -4,6 +4,7 @@ import com.netvizura.license.it.BrowserIT;
 import com.netvizura.license.it.Chromium;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.OtherNode;
+import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -132,17 +134,12 @@ class LicenseNoticeIT extends BrowserIT {
     }
 
     /** Waits until the deployed service shows license {@code id} (it sees another node's change within a second). */
-    private void awaitLicense(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
+    private void awaitLicense(String id) {
+        Poll.until(Duration.ofSeconds(10), Duration.ofMillis(100), "the application shows " + id, () -> {
             WebClient viewer = new WebClient(url(""));
             viewer.logIn(TestUser.USER);
-            if (viewer.get("license/about.xhtml").body().contains(id)) {
-                return;
-            }
-            assertTrue(System.nanoTime() < deadline, "the application shows " + id + " within 10 s");
-            Thread.sleep(100);
-        }
+            return viewer.get("license/about.xhtml").body().contains(id);
+        });
     }
 
     private void logInWith(WebDriver other, TestUser user) {

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.OtherNode;
+import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.RawHttp;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -175,14 +177,8 @@ abstract class OpenRedirectChecks extends NetVizuraIT {
     }
 
     /** Waits until the deployed node has seen the change: a session from before it is reset (at most 10 s). */
-    private void waitForReset(String sessionId) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (RawHttp.get(server(), contextPath() + "/index.xhtml", cookie(sessionId)).status() == 302) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the deployed node did not see the license change within 10 s");
+    private void waitForReset(String sessionId) {
+        Poll.until(Duration.ofSeconds(10), Duration.ofMillis(50), "the deployed node sees the license change",
+                () -> RawHttp.get(server(), contextPath() + "/index.xhtml", cookie(sessionId)).status() == 302);
     }
 }

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
+import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
@@ -192,13 +193,13 @@ class ReminderMailIT extends NetVizuraIT {
     }
 
     /** Whether more than {@code before} lines hold {@code text} within {@code tries} times 200 ms. */
-    private static boolean awaitLogLines(String text, long before, int tries) throws Exception {
-        for (int i = 0; i < tries; i++) {
-            if (logLines(text) > before) {
-                return true;
+    private static boolean awaitLogLines(String text, long before, int tries) {
+        return Poll.within(Duration.ofMillis(200L * tries), Duration.ofMillis(200), () -> {
+            try {
+                return logLines(text) > before;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Thread.sleep(200);
-        }
-        return false;
+        });
     }
 }

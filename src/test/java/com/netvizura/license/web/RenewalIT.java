@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.netvizura.license.it.BrowserIT;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.OtherNode;
+import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -257,18 +259,12 @@ class RenewalIT extends BrowserIT {
     private String activeKeyIs(byte[] key) {
         try {
             String id = otherNode().apply(key).license().id();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
+            Poll.until(WAIT, Duration.ofMillis(200), "the deployment shows " + id, () -> {
                 WebClient probe = new WebClient(url(""));
                 probe.logIn(TestUser.ADMIN);
-                if (probe.get("license/license.xhtml").body().contains("<dd id=\"licenseId\">" + id + "</dd>")) {
-                    return id;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the deployment did not show " + id + " within " + WAIT);
-                }
-                Thread.sleep(200);
-            }
+                return probe.get("license/license.xhtml").body().contains("<dd id=\"licenseId\">" + id + "</dd>");
+            });
+            return id;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

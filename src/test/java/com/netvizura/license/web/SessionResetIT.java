@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.OtherNode;
+import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
@@ -15,6 +16,7 @@ import com.netvizura.license.service.LicenseRefusedException;
 import java.io.Reader;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,7 @@ class SessionResetIT extends NetVizuraIT {
                 () -> otherNode().apply(TestLicenses.tampered(newKey())));
         assertThrows(LicenseRefusedException.class,
                 () -> otherNode().apply(TestLicenses.forOtherMachine("NVZ-RESET-OTHER")));
-        Thread.sleep(1500); // longer than the deployed service's poll interval: a change would be seen by now
+        Poll.pause(Duration.ofMillis(1500)); // longer than the deployed service's poll interval: a change would be seen by now
 
         assertEquals(epochBefore, diskEpoch(), "a refused key does not count as a change");
         for (WebClient client : clients) {
@@ -138,15 +140,9 @@ class SessionResetIT extends NetVizuraIT {
     }
 
     /** Requests {@code path} until the deployed node notices the change and resets the session (at most 10 s). */
-    private static HttpResponse<String> waitForReset(WebClient client, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            HttpResponse<String> answer = client.getNoFollow(path);
-            if (answer.statusCode() != 200 || System.nanoTime() > deadline) {
-                return answer;
-            }
-            Thread.sleep(50);
-        }
+    private static HttpResponse<String> waitForReset(WebClient client, String path) {
+        return Poll.lastAnswer(Duration.ofSeconds(10), Duration.ofMillis(50), () -> client.getNoFollow(path),
+                answer -> answer.statusCode() != 200);
     }
 
     private long diskEpoch() throws Exception {

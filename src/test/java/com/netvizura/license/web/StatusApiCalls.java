@@ -3,6 +3,7 @@ package com.netvizura.license.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.Promtool;
 import com.netvizura.license.it.WebClient;
 import com.netvizura.license.service.Settings;
@@ -11,6 +12,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 /** What the status API ITs share: the token they deploy with, and reading and checking answers. */
@@ -54,15 +56,12 @@ final class StatusApiCalls {
     }
 
     /** The status JSON once its status is {@code expected}, asked every 200 ms for up to 10 s. */
-    static JsonObject awaitStatus(WebClient client, String expected) throws InterruptedException {
-        JsonObject last = null;
-        for (int i = 0; i < 50; i++) {
-            last = status(client);
-            if (expected.equals(last.getString("status"))) {
-                return last;
-            }
-            Thread.sleep(200);
+    static JsonObject awaitStatus(WebClient client, String expected) {
+        JsonObject last = Poll.lastAnswer(Duration.ofSeconds(10), Duration.ofMillis(200), () -> status(client),
+                answer -> expected.equals(answer.getString("status")));
+        if (!expected.equals(last.getString("status"))) {
+            throw new AssertionError("status never became " + expected + ": " + last);
         }
-        throw new AssertionError("status never became " + expected + ": " + last);
+        return last;
     }
 }

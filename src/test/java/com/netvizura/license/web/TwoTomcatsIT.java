@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.TomcatProcess;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -164,7 +166,7 @@ class TwoTomcatsIT {
             }
             // The other node sees a change at its next check, at most a second after its last one: wait for that,
             // so that the next round's logins are stamped with the current license epoch.
-            Thread.sleep(1100);
+            Poll.pause(Duration.ofMillis(1100));
         }
         System.out.printf("TwoTomcatsIT: %d rounds, node A's key applied first in %d, %d round(s) repeated%n",
                 rounds, firstOnA, repeated);
@@ -211,15 +213,9 @@ class TwoTomcatsIT {
     }
 
     /** Requests the dashboard every 20 ms until the answer is not the page itself (at most 10 s). */
-    private static HttpResponse<String> firstAnswerThatIsNot200(WebClient client) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            HttpResponse<String> answer = client.getNoFollow("index.xhtml");
-            if (answer.statusCode() != 200 || System.nanoTime() > deadline) {
-                return answer;
-            }
-            Thread.sleep(20);
-        }
+    private static HttpResponse<String> firstAnswerThatIsNot200(WebClient client) {
+        return Poll.lastAnswer(Duration.ofSeconds(10), Duration.ofMillis(20), () -> client.getNoFollow("index.xhtml"),
+                answer -> answer.statusCode() != 200);
     }
 
     /** The active key and every history file is one of the keys used, whole; no temp file is left anywhere. */

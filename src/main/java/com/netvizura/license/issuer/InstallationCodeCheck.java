@@ -7,9 +7,9 @@ import com.netvizura.license.machine.InstallationCodeException;
  * Checks an installation code before a key is bound to it, so that a mistyped or truncated code is refused at
  * issue time rather than discovered by the customer.
  */
-final class InstallationCodes {
+final class InstallationCodeCheck {
 
-    private InstallationCodes() {
+    private InstallationCodeCheck() {
     }
 
     /**

@@ -1,0 +1,40 @@
+package com.netvizura.license.bench;
+
+import java.util.List;
+
+/** The figures of several runs as the benches print them: median and range (lowest-highest). */
+record Spread(List<Double> values) {
+
+    Spread {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no runs");
+        }
+        values = List.copyOf(values);
+    }
+
+    double median() {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    double min() {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    }
+
+    double max() {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    /** "median unit (min-max)" with {@code digits} decimals, e.g. {@code 1.2 ms (1.1-1.9)}. */
+    String format(String unit, int digits) {
+        String f = "%." + digits + "f";
+        return String.format(f + unit + " (" + f + "-" + f + ")", median(), min(), max());
+    }
+
+    /** The run-by-run quotients {@code this / base} (the runs alternate, so run i of both belong together). */
+    Spread over(Spread base) {
+        return new Spread(java.util.stream.IntStream.range(0, Math.min(values.size(), base.values.size()))
+                .mapToObj(i -> values.get(i) / base.values.get(i)).toList());
+    }
+}
