@@ -130,7 +130,16 @@ public final class WebClient {
         return postForm("j_security_check", form);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** {@code path} relative to the application root. */
+    public URI resolve(String path) {
+        return root.resolve(path);
+    }
+
+    /**
+     * Any request this visitor builds itself (a multipart upload, a Faces AJAX POST), sent with its cookies and
+     * following redirects, with the client's time limit.
+     */
+    public HttpResponse<String> send(HttpRequest.Builder request) {
         return send(http, request);
     }
 

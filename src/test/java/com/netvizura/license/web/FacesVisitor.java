@@ -1,40 +1,34 @@
 package com.netvizura.license.web;
 
 import com.netvizura.license.it.TestUser;
+import com.netvizura.license.it.WebClient;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One visitor with its own session that can send what a PrimeFaces page sends: a multipart AJAX upload with the
+ * One visitor with its own session ({@link WebClient}) that can also send what a PrimeFaces page sends: a multipart AJAX upload with the
  * view state of the page it loaded, and any {@code Origin} header, as a page of another site would.
  */
 final class FacesVisitor {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern CSP_NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private final URI root;
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(TIMEOUT).build();
+    private final WebClient client;
 
     FacesVisitor(URI root) {
         this.root = root;
+        this.client = new WebClient(root);
     }
 
     /**
@@ -54,8 +48,7 @@ final class FacesVisitor {
 
     /** This visitor's session id (for requests a plain socket sends, {@link com.netvizura.license.it.RawHttp}). */
     String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+        return client.cookie("JSESSIONID").orElseThrow();
     }
 
     /** The application's own origin, as a browser sends it in {@code Origin}. */
@@ -64,16 +57,11 @@ final class FacesVisitor {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(root.resolve(path)).GET());
+        return client.get(path);
     }
 
     void logIn(TestUser user) {
-        get("");
-        String form = "j_username=" + URLEncoder.encode(user.username(), StandardCharsets.UTF_8)
-                + "&j_password=" + URLEncoder.encode(user.password(), StandardCharsets.UTF_8);
-        send(HttpRequest.newBuilder(root.resolve("j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        client.logIn(user);
     }
 
     /** The CSP nonce PrimeFaces gave a page (its scripts carry it), or "" when the page has none. */
@@ -106,7 +94,7 @@ final class FacesVisitor {
                 .map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(root.resolve("license/license.xhtml"))
+        return client.send(HttpRequest.newBuilder(client.resolve("license/license.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Faces-Request", "partial/ajax")
                 .header("Origin", origin)
@@ -130,7 +118,7 @@ final class FacesVisitor {
                 + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         body.writeBytes(key);
         write(body, "\r\n--" + boundary + "--\r\n");
-        HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve("license/license.xhtml"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(client.resolve("license/license.xhtml"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Faces-Request", "partial/ajax")
                 .header("X-Requested-With", "XMLHttpRequest")
@@ -138,7 +126,7 @@ final class FacesVisitor {
         if (origin != null) {
             request.header("Origin", origin);
         }
-        return send(request);
+        return client.send(request);
     }
 
     /** The name of the License page's file part. */
@@ -159,16 +147,5 @@ final class FacesVisitor {
 
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

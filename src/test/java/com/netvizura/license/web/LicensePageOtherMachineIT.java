@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -25,14 +22,7 @@ class LicensePageOtherMachineIT extends NetVizuraIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        WebArchive war = builtWar(LicensePageOtherMachineIT.class, InitialLicense.NONE);
-        try {
-            Files.write(dataHome(LicensePageOtherMachineIT.class).resolve("license").resolve("license.key"),
-                    TestLicenses.forOtherMachine("NVZ-2026-MOVED1"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return war;
+        return builtWar(LicensePageOtherMachineIT.class, TestLicenses.forOtherMachine("NVZ-2026-MOVED1"), Map.of());
     }
 
     @Test

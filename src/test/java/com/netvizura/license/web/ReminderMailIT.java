@@ -67,14 +67,8 @@ class ReminderMailIT extends NetVizuraIT {
     public static WebArchive deployment() {
         mailServer = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         mailServer.start();
-        WebArchive war = builtWar(ReminderMailIT.class, InitialLicense.NONE, mailSettings(OPS));
-        try {
-            Files.write(dataHome(ReminderMailIT.class).resolve("license").resolve("license.key"),
-                    TestLicenses.subscriptionEndingIn(ID, "Reminder Test Ltd", 6));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return war;
+        return builtWar(ReminderMailIT.class, TestLicenses.subscriptionEndingIn(ID, "Reminder Test Ltd", 6),
+                mailSettings(OPS));
     }
 
     private static Map<String, String> mailSettings(String notifyEmail) {

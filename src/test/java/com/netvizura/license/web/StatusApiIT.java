@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.OtherNode;
 import com.netvizura.license.it.TestLicenses;
@@ -13,8 +12,6 @@ import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -37,15 +34,8 @@ class StatusApiIT extends NetVizuraIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        WebArchive war = builtWar(StatusApiIT.class, InitialLicense.NONE, StatusApiCalls.TOKEN_SETTING);
-        try {
-            Files.write(dataHome(StatusApiIT.class).resolve("license").resolve("license.key"),
-                    TestLicenses.perpetual(ID, TestLicenses.AWKWARD_LICENSEE, TestLicenses.thisMachineCode(),
-                            LocalDate.now().plusDays(365)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return war;
+        return builtWar(StatusApiIT.class, TestLicenses.perpetual(ID, TestLicenses.AWKWARD_LICENSEE,
+                TestLicenses.thisMachineCode(), LocalDate.now().plusDays(365)), StatusApiCalls.TOKEN_SETTING);
     }
 
     @Test

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.WebClient;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -24,14 +20,7 @@ class StatusApiOtherMachineIT extends NetVizuraIT {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        WebArchive war = builtWar(StatusApiOtherMachineIT.class, InitialLicense.NONE, StatusApiCalls.TOKEN_SETTING);
-        try {
-            Files.write(dataHome(StatusApiOtherMachineIT.class).resolve("license").resolve("license.key"),
-                    TestLicenses.forOtherMachine(ID));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return war;
+        return builtWar(StatusApiOtherMachineIT.class, TestLicenses.forOtherMachine(ID), StatusApiCalls.TOKEN_SETTING);
     }
 
     @Test

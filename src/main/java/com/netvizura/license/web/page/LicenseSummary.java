@@ -68,6 +68,18 @@ public record LicenseSummary(boolean hasLicense, String status, String severity,
                 usage, change);
     }
 
+    /**
+     * The PrimeIcons class beside the status on the License page: a cross for an error, a triangle for a warning, a
+     * tick otherwise (the colour comes from {@link #severity()}).
+     */
+    public String statusIcon() {
+        return switch (severity) {
+            case "error" -> "pi-times-circle";
+            case "warning" -> "pi-exclamation-triangle";
+            default -> "pi-check-circle";
+        };
+    }
+
     private static String withDaysLeft(String date, OptionalLong days, Locale locale) {
         if (days.isEmpty()) {
             return date;
