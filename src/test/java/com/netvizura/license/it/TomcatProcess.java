@@ -37,7 +37,7 @@ public final class TomcatProcess implements AutoCloseable {
     /** What Tomcat logs for every deployment of the WAR that completed. */
     public static final String DEPLOYED = "Deployment of web application archive [";
     /** What Tomcat logs for every deployment of a context file in {@code conf/Catalina/localhost/} that completed. */
-    public static final String DEPLOYED_DESCRIPTOR = "Deployment of configuration descriptor [";
+    public static final String DEPLOYED_DESCRIPTOR = "Deployment of deployment descriptor [";
 
     static final String ERROR_NO_TOMCAT = "ERROR_NO_TOMCAT: [%s] has no bin/catalina.sh; run through `mvn verify` "
             + "or `mvn dependency:unpack@unpack-it-tomcats`, which unpack Tomcat into target/tomcat/ "
