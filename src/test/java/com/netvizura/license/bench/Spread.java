@@ -1,6 +1,7 @@
 package com.netvizura.license.bench;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** The figures of several runs as the benches print them: median and range (lowest-highest). */
 record Spread(List<Double> values) {
@@ -34,7 +35,7 @@ record Spread(List<Double> values) {
 
     /** The run-by-run quotients {@code this / base} (the runs alternate, so run i of both belong together). */
     Spread over(Spread base) {
-        return new Spread(java.util.stream.IntStream.range(0, Math.min(values.size(), base.values.size()))
+        return new Spread(IntStream.range(0, Math.min(values.size(), base.values.size()))
                 .mapToObj(i -> values.get(i) / base.values.get(i)).toList());
     }
 }

@@ -9,7 +9,6 @@ import com.netvizura.license.it.WebClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -177,7 +176,12 @@ public final class WebBench {
         Map<String, String> cookies = new LinkedHashMap<>();
         for (String ctx : List.of("bare", "filtered")) {
             String cookie = logIn(ctx, TestUser.USER);
-            expect200(ctx + "/" + path, cookie);
+            int code = fetch(ctx + "/" + path, "Cookie: " + cookie).statusCode();
+            if (code != 200) { // the other parts still run; Tomcat's log says why
+                System.out.printf("%s: not measured, %s/%s answers %d, not 200 (see %s)%n", path, ctx, path, code,
+                        bench.resolve("base/logs"));
+                return;
+            }
             cookies.put(ctx, cookie);
             wrk(2, connections, warmUp(3), "Cookie: " + cookie, ctx + "/" + path);
         }
