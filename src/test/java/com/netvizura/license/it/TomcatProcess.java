@@ -42,6 +42,7 @@ public final class TomcatProcess implements AutoCloseable {
     static final String ERROR_NO_TOMCAT = "ERROR_NO_TOMCAT: [%s] has no bin/catalina.sh; run through `mvn verify` "
             + "or `mvn dependency:unpack@unpack-it-tomcats`, which unpack Tomcat into target/tomcat/ "
             + "(or set it.tomcat10.home)";
+    /** The time limit of a start, for each application deployed (a loaded machine takes minutes for one). */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Set<TomcatProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -109,7 +110,7 @@ public final class TomcatProcess implements AutoCloseable {
             TomcatProcess tomcat = new TomcatProcess(dir, dir.resolve("webapps").resolve(CONTEXT + ".war"), port,
                     pb.start());
             RUNNING.add(tomcat);
-            tomcat.awaitLog("Server startup in", 1, START_TIMEOUT);
+            tomcat.awaitLog("Server startup in", 1, START_TIMEOUT.multipliedBy(Math.max(1, deployments)));
             if (tomcat.count(DEPLOYED) + tomcat.count(DEPLOYED_DESCRIPTOR) < deployments) {
                 tomcat.close();
                 throw new IllegalStateException("the WAR did not deploy:\n" + tomcat.logTail());
