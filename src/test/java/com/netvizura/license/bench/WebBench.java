@@ -53,8 +53,8 @@ import java.util.zip.ZipInputStream;
  * <p>Settings from the environment: {@code RUNS} (5), {@code DURATION} (10s), {@code CONNECTIONS} (16),
  * {@code SESSIONS} (10000), {@code LOGINS} (200), {@code PARTS}, {@code WARMUP} (seconds of each warm-up run; by
  * default 3 s before the filters and the API, rounds of 10 s for the License page, 20 s before CPU and notice runs).
- * Every step has a time limit: Tomcat's start 3 min an application, each request 30 s, each wrk run its duration plus 30 s, the
- * stale-session part 15 min.
+ * Every step has a time limit: Tomcat's start 3 min an application, each request 30 s, each wrk run its duration
+ * plus 30 s, the stale-session part 15 min.
  */
 public final class WebBench {
 

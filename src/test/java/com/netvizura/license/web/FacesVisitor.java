@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One visitor with its own session ({@link WebClient}) that can also send what a PrimeFaces page sends: a multipart AJAX upload with the
- * view state of the page it loaded, and any {@code Origin} header, as a page of another site would.
+ * One visitor with its own session ({@link WebClient}) that can also send what a PrimeFaces page sends: a multipart
+ * AJAX upload with the view state of the page it loaded, and any {@code Origin} header, as a page of another site
+ * would.
  */
 final class FacesVisitor {
 

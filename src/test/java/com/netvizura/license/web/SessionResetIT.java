@@ -123,7 +123,8 @@ class SessionResetIT extends NetVizuraIT {
                 () -> otherNode().apply(TestLicenses.tampered(newKey())));
         assertThrows(LicenseRefusedException.class,
                 () -> otherNode().apply(TestLicenses.forOtherMachine("NVZ-RESET-OTHER")));
-        Poll.pause(Duration.ofMillis(1500)); // longer than the deployed service's poll interval: a change would be seen by now
+        // Longer than the deployed service's poll interval: a change would be seen by now.
+        Poll.pause(Duration.ofMillis(1500));
 
         assertEquals(epochBefore, diskEpoch(), "a refused key does not count as a change");
         for (WebClient client : clients) {
