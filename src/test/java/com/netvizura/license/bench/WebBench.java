@@ -419,7 +419,9 @@ public final class WebBench {
         String body = page.body();
         if (page.statusCode() != 200 || !body.contains("License Details") || !body.contains("id=\"licenseDetails\"")
                 || body.contains("j_security_check")) {
-            throw new IllegalStateException(LICENSE_PAGE + " does not show the License page to the admin");
+            throw new IllegalStateException(LICENSE_PAGE + " does not show the License page to the admin: "
+                    + page.statusCode() + " " + page.headers().firstValue("Location").orElse("") + "\n"
+                    + body.substring(0, Math.min(body.length(), 2000)));
         }
         if (page.headers().firstValue("Set-Cookie").isPresent()) {
             throw new IllegalStateException(LICENSE_PAGE + " sets a cookie");
