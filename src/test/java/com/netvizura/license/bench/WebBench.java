@@ -183,7 +183,7 @@ public final class WebBench {
                 return;
             }
             cookies.put(ctx, cookie);
-            wrk(2, connections, warmUp(3), "Cookie: " + cookie, ctx + "/" + path);
+            warm(2, connections, warmUp(3), "Cookie: " + cookie, ctx + "/" + path);
         }
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
@@ -210,8 +210,8 @@ public final class WebBench {
         // next (at most 10 rounds).
         double previous = 0;
         for (int round = 1; round <= 10; round++) {
-            wrk(2, connections, warmUp(10), "Cookie: " + cookie, "filtered/" + LICENSE_PAGE);
-            double rate = wrk(2, connections, warmUp(10), "Cookie: " + cookie, "filtered/" + DASHBOARD)
+            warm(2, connections, warmUp(10), "Cookie: " + cookie, "filtered/" + LICENSE_PAGE);
+            double rate = warm(2, connections, warmUp(10), "Cookie: " + cookie, "filtered/" + DASHBOARD)
                     .requestsPerSecond();
             System.out.printf("  warm-up round %d: dashboard %.0f requests/s%n", round, rate);
             if (previous > 0 && Math.abs(rate - previous) < 0.05 * previous) {
@@ -264,7 +264,7 @@ public final class WebBench {
         for (int run = 0; run <= runs; run++) {
             for (String page : List.of(DASHBOARD, LICENSE_PAGE)) {
                 if (run == 0) {
-                    wrk(1, 2, warmUp(20), "Cookie: " + cookie, "filtered/" + page);
+                    warm(1, 2, warmUp(20), "Cookie: " + cookie, "filtered/" + page);
                     continue;
                 }
                 long before = cpuTicks();
@@ -306,7 +306,7 @@ public final class WebBench {
         headers.put(DASHBOARD, "Cookie: " + cookie);
         headers.put("api/license", bearer);
         headers.put("api/license/metrics", bearer);
-        headers.forEach((path, header) -> wrk(2, connections, warmUp(3), header, "filtered/" + path));
+        headers.forEach((path, header) -> warm(2, connections, warmUp(3), header, "filtered/" + path));
         Map<String, List<Wrk.Run>> results = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             for (Map.Entry<String, String> e : headers.entrySet()) {
@@ -342,7 +342,7 @@ public final class WebBench {
             for (String state : run % 2 == 1 ? List.of("notice", "quiet") : List.of("quiet", "notice")) {
                 String cookie = switchTo(state);
                 if (run == 0) { // warm-up
-                    wrk(2, connections, warmUp(20), "Cookie: " + cookie, "notice/" + DASHBOARD);
+                    warm(2, connections, warmUp(20), "Cookie: " + cookie, "notice/" + DASHBOARD);
                     continue;
                 }
                 Wrk.Run r = wrk(2, connections, duration, "Cookie: " + cookie, "notice/" + DASHBOARD);
@@ -462,7 +462,17 @@ public final class WebBench {
         }
     }
 
+    /** One wrk run; a run that got no answer at all (a cold page on a loaded machine) is an error, not a figure. */
     private Wrk.Run wrk(int threads, int conns, Duration time, String header, String path) {
+        Wrk.Run run = Wrk.run(threads, conns, time, header, tomcat.server().resolve(path));
+        if (run.requests() == 0) {
+            throw new IllegalStateException("wrk got no answer from " + path + " in " + time);
+        }
+        return run;
+    }
+
+    /** A warm-up run: its figures are not used, and a cold page may answer nothing within it. */
+    private Wrk.Run warm(int threads, int conns, Duration time, String header, String path) {
         return Wrk.run(threads, conns, time, header, tomcat.server().resolve(path));
     }
 
