@@ -163,13 +163,19 @@
 
         /**
          * A try the server refused before the page saw it (413 over the body limit, 411, a broken connection):
-         * the refusal page's sentence, else the dialog's own; the file chooser is emptied for the next try.
+         * the refusal page's sentence, else the dialog's own. The file chooser is emptied and Apply enabled again
+         * for the next try (PrimeFaces leaves a button disabled after a request that failed).
          */
         refusedBeforeTheBean: function (xhr, chooser) {
             var outcome = uploadOutcome();
             var sentence = sentenceOf(xhr) || (outcome ? outcome.getAttribute("data-nv-not-sent") : null);
             if (chooser && typeof chooser.clear === "function") {
                 chooser.clear();
+            }
+            var apply = widget("applyPastedButton");
+            if (apply) {
+                apply.jq.removeClass("ui-state-loading").find(".ui-icon-loading").remove();
+                apply.enable();
             }
             if (sentence) {
                 showRefusal(sentence);

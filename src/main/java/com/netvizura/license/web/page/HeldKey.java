@@ -19,10 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The key that gives less than the active license and waits for the admin's Apply anyway ({@link KeyApply#applyAnyway}),
- * one per admin session
- * (an upload or Apply again in another window replaces it). The License page shows what it would lose and the two
- * buttons; each button sends back the key hash and the epoch the page showed ({@value #KEY_PARAM},
+ * The key that gives less than the active license and waits for the admin's Apply anyway ({@link
+ * KeyApply#applyAnyway}) or Cancel, one per admin session (an upload or Apply again in another window replaces it).
+ * The License page shows what it would lose and the two buttons; each button sends back the key hash and the epoch the page showed ({@value #KEY_PARAM},
  * {@value #EPOCH_PARAM}), so a page that shows another key than the one waiting, or a license that changed since,
  * applies or cancels nothing and says why. The service checks the same again when it applies.
  */

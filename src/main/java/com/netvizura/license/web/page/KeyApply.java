@@ -89,6 +89,7 @@ public class KeyApply implements Serializable {
             page.load(faces); // the license may have changed meanwhile (another window): show the one active now
             return;
         }
+        held.clear();
         show(outcome, faces);
     }
 
