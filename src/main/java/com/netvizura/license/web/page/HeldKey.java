@@ -1,7 +1,6 @@
 package com.netvizura.license.web.page;
 
 import com.netvizura.license.model.Messages;
-import com.netvizura.license.service.AppliedLicense;
 import com.netvizura.license.service.Confirmation;
 import com.netvizura.license.service.LicenseDataException;
 import com.netvizura.license.service.LicenseHeldException;
@@ -15,13 +14,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.primefaces.PrimeFaces;
+import java.util.Optional;
 
 /**
- * The key that gives less than the active license and waits for the admin's Apply anyway, one per admin session
- * (an upload or Apply again in another window replaces it). The License page shows what it would lose and the two
- * buttons; each button sends back the key hash and the epoch the page showed ({@value #KEY_PARAM},
+ * The key that gives less than the active license and waits for the admin's Apply anyway ({@link
+ * KeyApply#applyAnyway}) or Cancel, one per admin session (an upload or Apply again in another window replaces it).
+ * The License page shows what it would lose and the two buttons; each button sends back the key hash and the epoch the page showed ({@value #KEY_PARAM},
  * {@value #EPOCH_PARAM}), so a page that shows another key than the one waiting, or a license that changed since,
  * applies or cancels nothing and says why. The service checks the same again when it applies.
  */
@@ -35,15 +35,10 @@ public class HeldKey implements Serializable {
     /** The request parameters of Apply anyway and Cancel: what the page confirmed. */
     static final String KEY_PARAM = "nvConfirmKey";
     static final String EPOCH_PARAM = "nvConfirmEpoch";
-    /** The AJAX callback parameter that tells the page a key is now held: {@code args.held}. */
-    static final String HELD = "held";
 
     /** Transient: the service is no state of the session (see {@link LicenseServiceProducer}). */
     @Inject
     transient LicenseService service;
-
-    @Inject
-    UploadAction upload;
 
     @Inject
     HeldKeyOutcome outcome;
@@ -54,19 +49,21 @@ public class HeldKey implements Serializable {
     private String intro;
     private List<String> losses = List.of();
 
-    /** Keeps {@code heldKey} (the bytes {@code held} is about) until Apply anyway or Cancel. */
-    void hold(byte[] heldKey, LicenseHeldException held, FacesContext faces) {
+    /**
+     * Keeps {@code heldKey} (the bytes {@code held} is about) until Apply anyway or Cancel, with its words in
+     * {@code locale}. Any key that gives less may wait here, whoever brought it to the page.
+     */
+    public void hold(byte[] heldKey, LicenseHeldException held, Locale locale) {
         key = heldKey.clone();
         confirmation = held.confirmation();
         licenseId = held.license().id();
-        intro = Messages.get(PageText.locale(faces), "web.held.intro", licenseId, held.license().licensee(),
+        intro = Messages.get(locale, "web.held.intro", licenseId, held.license().licensee(),
                 held.change().activeId());
         losses = held.change().lossSentences();
-        PrimeFaces.current().ajax().addCallbackParam(HELD, true);
     }
 
     /** Forgets the held key (it was applied, cancelled, or another key was applied). */
-    void clear() {
+    public void clear() {
         key = null;
         confirmation = null;
         licenseId = null;
@@ -74,30 +71,21 @@ public class HeldKey implements Serializable {
         losses = List.of();
     }
 
-    /** Apply anyway: applies the held key when the page confirmed this key against the license active now. */
-    public void applyAnyway() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (!AdminGate.mayChange(faces, service())) {
-            return;
-        }
-        if (key == null) {
-            outcome.error(Messages.get(PageText.locale(faces), "web.held.nothingWaiting"));
-            return;
-        }
-        Confirmation posted = posted(faces);
-        try {
-            AppliedLicense applied = service().applyAnyway(key, posted, AdminGate.actor(faces));
+    /** The key waiting for Apply anyway, if any (a copy). */
+    Optional<byte[]> key() {
+        return key == null ? Optional.empty() : Optional.of(key.clone());
+    }
+
+    /**
+     * Apply anyway of the waiting key was refused for {@code cause} after the page confirmed {@code posted}: the key
+     * keeps waiting when the refusal was not about it (it could not be stored) or the page confirmed another key;
+     * otherwise it is forgotten.
+     */
+    void refused(LicenseRefusedException.Cause cause, Confirmation posted) {
+        boolean keepWaiting = cause == LicenseRefusedException.Cause.NOT_STORED || confirmation == null
+                || !confirmation.keySha256().equals(posted.keySha256());
+        if (!keepWaiting) {
             clear();
-            upload.showApplied(applied, faces);
-        } catch (LicenseRefusedException e) {
-            boolean keepWaiting = e.refusal() == LicenseRefusedException.Cause.NOT_STORED
-                    || !confirmation.keySha256().equals(posted.keySha256());
-            if (!keepWaiting) {
-                clear();
-            }
-            outcome.error(e.refusal() == LicenseRefusedException.Cause.STALE_CONFIRMATION ? e.getMessage()
-                    : e.getMessage() + " " + Messages.get("upload.unchanged"));
-            upload.reloadPage(faces);
         }
     }
 
@@ -126,7 +114,7 @@ public class HeldKey implements Serializable {
     }
 
     /** What the page's button confirmed; a missing or odd value confirms no key (the service then says so). */
-    private static Confirmation posted(FacesContext faces) {
+    static Confirmation posted(FacesContext faces) {
         Map<String, String> params = faces.getExternalContext().getRequestParameterMap();
         try {
             return new Confirmation(String.valueOf(params.get(KEY_PARAM)), Long.parseLong(params.get(EPOCH_PARAM)));

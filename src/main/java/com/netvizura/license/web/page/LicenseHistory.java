@@ -3,8 +3,6 @@ package com.netvizura.license.web.page;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.Messages;
 import com.netvizura.license.service.LicenseDataException;
-import com.netvizura.license.service.LicenseHeldException;
-import com.netvizura.license.service.LicenseRefusedException;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.PreviousKey;
 import com.netvizura.license.web.AdminGate;
@@ -25,7 +23,7 @@ import java.util.Optional;
 /**
  * The History table of the License page: every earlier key with its id, type, dates, when and by whom it was
  * applied, a download link ({@link HistoryKeyDownloadServlet}) and Apply again, which takes the key through the same
- * checks as an upload (a key that gives less waits for Apply anyway in {@link HeldKey}).
+ * checks as an upload ({@link KeyApply}; a key that gives less waits for Apply anyway in {@link HeldKey}).
  *
  * <p>The rows come from the service's history, read with the key (at start and on change), and are put in words once
  * a request. A row names its key by the history file's name, sent back with Apply again ({@value #FILE_PARAM}) and
@@ -48,10 +46,7 @@ public class LicenseHistory {
     LicenseService service;
 
     @Inject
-    UploadAction upload;
-
-    @Inject
-    HeldKey held;
+    KeyApply apply;
 
     private List<Row> rows;
     private String problem;
@@ -69,20 +64,14 @@ public class LicenseHistory {
         try {
             key = service.previousKey(fileName);
         } catch (LicenseDataException e) {
-            refusal = e.getMessage() + " " + Messages.get(locale, "upload.unchanged");
+            refusal = KeyOutcome.unchanged(e.getMessage(), locale);
             return;
         }
         if (key.isEmpty()) {
             refusal = Messages.get(locale, "web.history.gone");
             return;
         }
-        try {
-            upload.showApplied(service.apply(key.get(), AdminGate.actor(faces)), faces);
-        } catch (LicenseHeldException e) {
-            held.hold(key.get(), e, faces);
-        } catch (LicenseRefusedException e) {
-            refusal = e.getMessage() + " " + Messages.get(locale, "upload.unchanged");
-        }
+        refusal = apply.apply(key.get(), faces).orElse(null);
         rows = null; // an apply changed the history: put it in words again for this answer
     }
 

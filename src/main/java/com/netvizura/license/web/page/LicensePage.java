@@ -3,14 +3,11 @@ package com.netvizura.license.web.page;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.SendOutcome;
 import com.netvizura.license.web.AdminGate;
-import com.netvizura.license.web.LicenseServiceProducer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.util.Locale;
 
 /**
  * The License page (admins only): the current license, its timeline, the License Details with the Installation
@@ -25,27 +22,18 @@ import java.util.Locale;
  */
 @Named("nvLicensePage")
 @RequestScoped
-public class LicensePage implements Serializable {
+public class LicensePage {
 
-    private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(LicensePage.class.getName());
 
     /** What the page shows of the license, kept until the service's verdict changes (one an application). */
     private static final LicensePageContent.Cache CONTENT = new LicensePageContent.Cache();
 
-    /** Transient: the service is no state of the view (see {@link LicenseServiceProducer}). */
     @Inject
-    transient LicenseService service;
+    LicenseService service;
 
     private boolean admin;
-    private LicenseSummary summary;
-    private LicenseTimeline timeline;
-    private String installationCode;
-    private String detailsText;
-    private String mailtoLink;
-    private String vendorEmail;
-    private boolean canSendFromServer;
-    private boolean developmentBuild;
+    private LicensePageContent content;
     private boolean sent;
     private boolean delivered;
     private String sendMessage;
@@ -53,7 +41,7 @@ public class LicensePage implements Serializable {
     @PostConstruct
     void init() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        admin = AdminGate.mayView(faces, service());
+        admin = AdminGate.mayView(faces, service);
         if (admin) {
             load(faces);
         }
@@ -69,10 +57,10 @@ public class LicensePage implements Serializable {
     /** Sends the License Details to the vendor from the server (the Send button, shown when SMTP is configured). */
     public void send() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (!AdminGate.mayChange(faces, service())) {
+        if (!AdminGate.mayChange(faces, service)) {
             return;
         }
-        SendOutcome result = service().sendDetails();
+        SendOutcome result = service.sendDetails();
         sent = true;
         delivered = result.delivered();
         sendMessage = result.message();
@@ -84,18 +72,8 @@ public class LicensePage implements Serializable {
 
     /** Reads everything the page shows; called when the view is built and after a key was applied. */
     public void load(FacesContext faces) {
-        LicenseService current = service();
-        Locale locale = PageText.locale(faces);
-        // frame: worked out once a verdict and locale, not on every view (about 6 % of the page's rendering).
-        LicensePageContent content = CONTENT.of(current, locale);
-        summary = content.summary();
-        timeline = content.timeline();
-        installationCode = content.installationCode();
-        detailsText = content.detailsText();
-        mailtoLink = content.mailtoLink();
-        vendorEmail = content.vendorEmail();
-        canSendFromServer = content.canSendFromServer();
-        developmentBuild = content.developmentBuild();
+        // Worked out once a verdict and locale, not on every view (about 6 % of the page's rendering).
+        content = CONTENT.of(service, PageText.locale(faces));
     }
 
     /** The largest key file the upload takes, for the file chooser's own size check. */
@@ -103,46 +81,13 @@ public class LicensePage implements Serializable {
         return LicenseService.MAX_KEY_FILE_BYTES;
     }
 
-    /** The service, looked up again when this view was deserialized (the field is transient). */
-    private LicenseService service() {
-        service = LicenseServiceProducer.orCurrent(service);
-        return service;
-    }
-
     public boolean isAdmin() {
         return admin;
     }
 
-    public LicenseSummary getSummary() {
-        return summary;
-    }
-
-    public LicenseTimeline getTimeline() {
-        return timeline;
-    }
-
-    public String getInstallationCode() {
-        return installationCode;
-    }
-
-    public String getDetailsText() {
-        return detailsText;
-    }
-
-    public String getMailtoLink() {
-        return mailtoLink;
-    }
-
-    public String getVendorEmail() {
-        return vendorEmail;
-    }
-
-    public boolean isCanSendFromServer() {
-        return canSendFromServer;
-    }
-
-    public boolean isDevelopmentBuild() {
-        return developmentBuild;
+    /** What the page shows of the license and this server: {@code #{nvLicensePage.content.summary()}}. */
+    public LicensePageContent getContent() {
+        return content;
     }
 
     /**

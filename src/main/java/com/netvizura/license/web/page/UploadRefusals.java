@@ -18,7 +18,7 @@ import java.util.Iterator;
 import java.util.Optional;
 
 /**
- * Uploads that never reach the upload bean ({@link UploadAction}): PrimeFaces' checks refuse a file over the size
+ * Uploads that never reach the upload bean ({@link KeyUpload}): PrimeFaces' checks refuse a file over the size
  * limit or with a name that is a path ({@code ../x.key}, {@code /etc/x.key}), and it drops a file part without a
  * name. Those got no audit line, and the name refusal a PrimeFaces sentence without "Your current license is
  * unchanged.". Listener of the upload component's {@code postValidate} event ({@code license.xhtml}): it gives each

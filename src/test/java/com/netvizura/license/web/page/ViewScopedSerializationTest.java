@@ -48,22 +48,18 @@ class ViewScopedSerializationTest {
     }
 
     @Test
-    void licensePageAndUpload_serializeWithoutTheServiceAndKeepTheirState() throws Exception {
-        LicenseService service = service();
-        LicensePage page = new LicensePage();
-        page.service = service;
-        UploadAction upload = new UploadAction();
-        upload.service = service;
-        upload.page = page;
+    void keyApply_serializesWithoutTheServiceAndKeepsItsState() throws Exception {
+        KeyApply apply = new KeyApply();
+        apply.service = service();
+        apply.held = new HeldKey();
 
-        byte[] bytes = serialize(upload);
-        UploadAction back = (UploadAction) deserialize(bytes);
+        byte[] bytes = serialize(apply);
+        KeyApply back = (KeyApply) deserialize(bytes);
 
         assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(LicenseService.class.getName()),
                 "the service's class is not in the stream");
         assertNull(back.service, "looked up again on first use, not carried along");
-        assertNull(back.page.service);
-        assertEquals(upload.getWarnings(), back.getWarnings());
+        assertEquals(apply.getWarnings(), back.getWarnings());
     }
 
     @Test
