@@ -95,6 +95,17 @@ class HardwareGraceServiceTest {
     }
 
     @Test
+    void licenseDetails_nameTheActiveLicenseAndTheChangedHardware() throws Exception {
+        appliedOnTheOldServer(key("NVZ-2026-000050", 14));
+
+        String details = startOn(NEW, DAY_ONE).details().toText();
+
+        assertTrue(details.contains("Current license: NVZ-2026-000050"), details);
+        assertTrue(details.contains("Hardware changed since the key was issued: processor, "
+                + "operating-system installation, network card"), details);
+    }
+
+    @Test
     void restart_doesNotMoveTheFirstDay_andTheDayAfterTheGraceIsOtherMachine() throws Exception {
         appliedOnTheOldServer(key("NVZ-2026-000050", 14));
         startOn(NEW, DAY_ONE);
