@@ -36,7 +36,8 @@ final class IssueReport {
         out.println("  kept               licensee, e-mail, type, dates, modules, limits (no day added)");
         moved.usageUntilIfAny().ifPresent(d -> out.println("  usage until        " + d));
         out.println("  maintenance until  " + moved.maintenanceUntil());
-        out.println("  modules            " + (moved.modules().isEmpty() ? "(none)" : String.join(", ", moved.modules())));
+        out.println("  modules            "
+                + (moved.modules().isEmpty() ? "(none)" : String.join(", ", moved.modules())));
         out.println("  limits             " + (moved.limits().isEmpty() ? "(none)" : moved.limits().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "))));
         out.println("  installation code  " + moved.installationCode() + " (was " + old.installationCode() + ")");

@@ -48,8 +48,8 @@ import java.util.OptionalLong;
  *
  * <p>Severity: non-operational statuses are {@code ERROR}; {@code GRACE}, {@code HARDWARE_GRACE} and
  * {@code MAINTENANCE_ENDED} are {@code WARNING}; {@code VALID} is {@code OK}, or {@code WARNING} with a note when
- * usage or maintenance ends within 30 days (the last day 30 days from today included). A machine match that passed although some components changed
- * adds an {@code INFO} note.
+ * usage or maintenance ends within 30 days (the last day 30 days from today included). A machine match that passed
+ * although some components changed adds an {@code INFO} note.
  */
 public final class LicenseEvaluator {
 

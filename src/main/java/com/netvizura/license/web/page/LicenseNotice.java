@@ -17,8 +17,9 @@ import java.util.OptionalLong;
 /**
  * What the license notice says to admins, decided from the verdict alone (no file, no signature, no probe): from
  * {@code noticeDays} before the last day of usage or of maintenance, the date and the days left; in grace, the grace
- * days left and what happens after; in hardware grace at once, its last day (not dismissable); when the license is not usable, what is wrong. A valid license far from its
- * last days, or one past its maintenance that keeps running, has nothing to say.
+ * days left and what happens after; in hardware grace at once, its last day (not dismissable); when the license is
+ * not usable, what is wrong. A valid license far from its last days, or one past its maintenance that keeps running,
+ * has nothing to say.
  *
  * <p>The colour rises at 14, 7 and 1 days left ({@link #level}). An admin may dismiss the notice until the next
  * threshold: {@link #dismissKey} names the threshold now crossed (kind, last day and the threshold in days), so a
