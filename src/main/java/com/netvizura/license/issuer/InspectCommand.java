@@ -58,6 +58,7 @@ final class InspectCommand implements Callable<Integer> {
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         }
         license.supersedesIfAny().ifPresent(s -> row(out, "Supersedes", s));
+        row(out, "Hardware grace", IssueReport.graceDays(license));
         Optional<RenewalNote> renewal = RenewalNote.of(license);
         renewal.ifPresent(note -> row(out, "Renewal", note.sentence()));
         for (Map.Entry<String, String> other : license.otherClaims().entrySet()) {

@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code issue ...}: signs a new license key for one Installation Code, or with {@code --renew OLD.key} the key that
- * renews an earlier one (DESIGN.md section 10).
+ * renews an earlier one (DESIGN.md section 10), or with {@code --move OLD.key} the same license for a new Installation
+ * Code after a hardware change (section 13).
  */
 @Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
         description = "Signs a license key bound to one Installation Code and writes it to FILE (never overwrites).",
@@ -49,8 +50,18 @@ import java.util.concurrent.Callable;
             "only with --type: perpetual or subscription buys it (the paid period starts on",
             "the issue day), trial extends it.",
             "",
+            "--move OLD.key (with --details or --installation-code of the new server) issues",
+            "the same terms for the new Installation Code: licensee, e-mail, type, dates,",
+            "modules, limits and hardware grace kept, supersedes set, no day added.",
+            "",
+            "--hardware-grace-days N (0 to 90, default 14): days NetVizura keeps running",
+            "after the server stops matching the Installation Code, once per license.",
+            "",
             "Exit codes: 0 issued, 1 refused, 2 usage error."})
 final class IssueCommand implements Callable<Integer> {
+
+    /** Hardware grace days of a key when {@code --hardware-grace-days} is not given (DESIGN.md section 13). */
+    static final int DEFAULT_HARDWARE_GRACE_DAYS = 14;
 
     @Option(names = "--private-key", required = true, paramLabel = "FILE", description = "the vendor private key (PEM)")
     private Path privateKeyFile;
@@ -60,6 +71,14 @@ final class IssueCommand implements Callable<Integer> {
 
     @Option(names = "--renew", paramLabel = "OLD.key", description = "the key this one renews (see below)")
     private Path renew;
+
+    @Option(names = "--move", paramLabel = "OLD.key",
+            description = "the key whose license moves to the new Installation Code (see below)")
+    private Path move;
+
+    @Option(names = "--hardware-grace-days", paramLabel = "N",
+            description = "days NetVizura keeps running after the server stops matching, 0 to 90 (default 14)")
+    private Integer hardwareGraceDays;
 
     @Option(names = "--public-key", paramLabel = "FILE",
             description = "verifies OLD.key (default: the public half of --private-key)")
@@ -126,6 +145,10 @@ final class IssueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IssuerException {
+        requireHardwareGraceDaysInRange();
+        if (move != null) {
+            return moved();
+        }
         requireWhatCannotBeCopied();
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         LocalDate issueDay = LocalDate.ofInstant(issuedAt, clock.getZone());
@@ -164,8 +187,46 @@ final class IssueCommand implements Callable<Integer> {
                 newType, period.maintenanceUntil(), period.usageUntil(), code,
                 modules != null ? modules.names() : old.map(License::modules).orElse(List.of()),
                 limits(old), old.map(License::id).orElse(supersedes),
-                note.map(n -> Map.of(RenewalNote.CLAIM, n.json())).orElse(Map.of()));
+                note.map(n -> Map.of(RenewalNote.CLAIM, n.json())).orElse(Map.of()),
+                hardwareGraceDays != null ? hardwareGraceDays : DEFAULT_HARDWARE_GRACE_DAYS);
 
+        signAndWrite(license, privateKey);
+        details.ifPresent(d -> IssueReport.currentLicense(spec.commandLine().getErr(), d, license));
+        IssueReport.issued(spec.commandLine().getOut(), license, note, privateKey.publicKey().kid(), out);
+        return IssuerCli.EXIT_OK;
+    }
+
+    /**
+     * {@code --move OLD.key}: the old key's terms for the new server's Installation Code, superseding it. Options
+     * that would change the terms are refused, so that a move never hides a renewal (that is {@code --renew}).
+     */
+    private Integer moved() throws IssuerException {
+        requireMoveOnly();
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Optional<LicenseDetails> details = codeSource.details != null
+                ? Optional.of(KeyFiles.details(codeSource.details)) : Optional.empty();
+        VendorPrivateKey privateKey = KeyFiles.privateKey(privateKeyFile);
+        License old = KeyFiles.verified(move, publicKeyFile == null ? privateKey.publicKey()
+                : KeyFiles.publicKey(publicKeyFile), "the key to move");
+        String code = InstallationCodes.requireWellFormed(
+                details.map(LicenseDetails::installationCode).orElse(codeSource.code));
+        if (code.equals(old.installationCode())) {
+            throw IssuerException.refused("[" + move + "] is already bound to " + code + ": nothing moves");
+        }
+        String newId = id != null ? id : LicenseIds.next(LocalDate.ofInstant(issuedAt, clock.getZone()));
+        if (newId.equals(old.id())) {
+            throw IssuerException.refused("--id " + newId + " is the id of the key being moved; a moved license needs"
+                    + " an id of its own (leave --id out for a new one)");
+        }
+        License license = new License(newId, issuedAt, old.licensee(), email != null ? email : old.email(),
+                old.type(), old.maintenanceUntil(), old.usageUntil(), code, old.modules(), old.limits(), old.id(),
+                Map.of(), hardwareGraceDays != null ? hardwareGraceDays : old.hardwareGraceDays());
+        signAndWrite(license, privateKey);
+        IssueReport.moved(spec.commandLine().getOut(), old, license, privateKey.publicKey().kid(), out);
+        return IssuerCli.EXIT_OK;
+    }
+
+    private void signAndWrite(License license, VendorPrivateKey privateKey) throws IssuerException {
         String keyText;
         try {
             keyText = LicenseKeySigner.sign(license, privateKey);
@@ -173,9 +234,38 @@ final class IssueCommand implements Callable<Integer> {
             throw IssuerException.refused("the license would not verify: " + e.getMessage(), e);
         }
         KeyFiles.writeNew(out, keyText);
-        details.ifPresent(d -> IssueReport.currentLicense(spec.commandLine().getErr(), d, license));
-        IssueReport.issued(spec.commandLine().getOut(), license, note, privateKey.publicKey().kid(), out);
-        return IssuerCli.EXIT_OK;
+    }
+
+    private void requireHardwareGraceDaysInRange() throws IssuerException {
+        if (hardwareGraceDays != null
+                && (hardwareGraceDays < 0 || hardwareGraceDays > License.MAX_HARDWARE_GRACE_DAYS)) {
+            throw IssuerException.usage("--hardware-grace-days " + hardwareGraceDays + " is out of range: give 0 to "
+                    + License.MAX_HARDWARE_GRACE_DAYS + " (0: the key stops at once on other hardware)");
+        }
+    }
+
+    /** A move takes the new server's code and keeps every term of the old key. */
+    private void requireMoveOnly() throws IssuerException {
+        if (renew != null) {
+            throw IssuerException.usage("--move and --renew issue different keys: give one of them");
+        }
+        if (codeSource == null) {
+            throw IssuerException.usage("--move needs the new server's --details FILE or --installation-code CODE");
+        }
+        Map<String, Boolean> termOptions = new LinkedHashMap<>();
+        termOptions.put("--licensee", licensee != null);
+        termOptions.put("--type", type != null);
+        termOptions.put("--maintenance-until", maintenanceUntil != null);
+        termOptions.put("--usage-until", usageUntil != null);
+        termOptions.put("--modules", modules != null);
+        termOptions.put("--limit", !limits.isEmpty());
+        termOptions.put("--supersedes", supersedes != null);
+        for (Map.Entry<String, Boolean> option : termOptions.entrySet()) {
+            if (option.getValue()) {
+                throw IssuerException.usage("--move keeps the old key's terms: drop " + option.getKey()
+                        + " (to change terms, issue --renew with the moved key)");
+            }
+        }
     }
 
     /** Without {@code --renew} nothing can be copied: licensee, type and the Installation Code must be given. */

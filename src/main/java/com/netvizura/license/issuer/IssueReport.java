@@ -23,8 +23,31 @@ final class IssueReport {
         license.usageUntilIfAny().ifPresent(d -> out.println("  usage until        " + d));
         out.println("  maintenance until  " + license.maintenanceUntil());
         out.println("  installation code  " + license.installationCode());
+        out.println("  hardware grace     " + graceDays(license));
         out.println("  signed with kid    " + kid);
         out.println("Wrote " + file);
+    }
+
+    /** The summary of {@code issue --move}: what was kept from the old key, and the new code. */
+    static void moved(PrintWriter out, License old, License moved, String kid, Path file) {
+        out.println("Moved " + old.type().claimValue() + " license " + old.id() + " of [" + old.licensee()
+                + "] to a new Installation Code as " + moved.id());
+        out.println("  supersedes         " + old.id());
+        out.println("  kept               licensee, e-mail, type, dates, modules, limits (no day added)");
+        moved.usageUntilIfAny().ifPresent(d -> out.println("  usage until        " + d));
+        out.println("  maintenance until  " + moved.maintenanceUntil());
+        out.println("  modules            "
+                + (moved.modules().isEmpty() ? "(none)" : String.join(", ", moved.modules())));
+        out.println("  limits             " + (moved.limits().isEmpty() ? "(none)" : moved.limits().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "))));
+        out.println("  installation code  " + moved.installationCode() + " (was " + old.installationCode() + ")");
+        out.println("  hardware grace     " + graceDays(moved));
+        out.println("  signed with kid    " + kid);
+        out.println("Wrote " + file);
+    }
+
+    static String graceDays(License license) {
+        return license.hardwareGraceDays() == 0 ? "none" : license.hardwareGraceDays() + " days";
     }
 
     /**
@@ -37,6 +60,12 @@ final class IssueReport {
                 .filter(v -> !v.equalsIgnoreCase(LicenseDetails.NONE));
         if (current.isEmpty() || current.get().equals(issued.supersedes())) {
             return;
+        }
+        Optional<String> changed = details.get(LicenseDetails.Field.HARDWARE_CHANGED);
+        if (changed.isPresent()) {
+            err.println("note: the License Details say the hardware of license " + current.get() + " changed ("
+                    + changed.get() + "); to move that license to this server with the same terms, issue --move "
+                    + current.get() + ".key instead");
         }
         if (issued.supersedes() == null) {
             err.println("note: the License Details name the current license " + current.get() + "; this key is a new"

@@ -50,10 +50,11 @@ public final class LicenseClaims {
     public static final String MODULES = "modules";
     public static final String LIMITS = "limits";
     public static final String SUPERSEDES = "supersedes";
+    public static final String HARDWARE_GRACE_DAYS = "hardware_grace_days";
 
     /** Claims this version understands, in the order keys carry them. */
     public static final List<String> KNOWN = List.of(ISS, JTI, IAT, SUB, EMAIL, PRODUCT, LICENSE_TYPE,
-            MAINTENANCE_UNTIL, USAGE_UNTIL, INSTALLATION_CODE, MODULES, LIMITS, SUPERSEDES);
+            MAINTENANCE_UNTIL, USAGE_UNTIL, INSTALLATION_CODE, MODULES, LIMITS, SUPERSEDES, HARDWARE_GRACE_DAYS);
 
     /**
      * The shape of a license id ({@code jti}, {@code supersedes}), e.g. {@code NVZ-2026-000123}. It is narrow because
@@ -132,6 +133,9 @@ public final class LicenseClaims {
             b.add(LIMITS, limits);
         }
         license.supersedesIfAny().ifPresent(s -> b.add(SUPERSEDES, s));
+        if (license.hardwareGraceDays() > 0) {
+            b.add(HARDWARE_GRACE_DAYS, license.hardwareGraceDays());
+        }
         for (Map.Entry<String, String> other : license.otherClaims().entrySet()) {
             if (KNOWN.contains(other.getKey())) {
                 throw new IllegalArgumentException("otherClaims must not repeat the known claim [" + other.getKey() + "]");
@@ -178,6 +182,8 @@ public final class LicenseClaims {
         List<String> modules = modules(required(c, MODULES));
         Map<String, Long> limits = c.containsKey(LIMITS) ? limits(c.get(LIMITS)) : Map.of();
         String supersedes = c.containsKey(SUPERSEDES) ? licenseId(SUPERSEDES, requiredString(c, SUPERSEDES)) : null;
+        int hardwareGraceDays = c.containsKey(HARDWARE_GRACE_DAYS)
+                ? (int) natural(HARDWARE_GRACE_DAYS, c.get(HARDWARE_GRACE_DAYS), License.MAX_HARDWARE_GRACE_DAYS) : 0;
         Map<String, String> others = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : c.entrySet()) {
             if (!KNOWN.contains(e.getKey())) {
@@ -185,7 +191,7 @@ public final class LicenseClaims {
             }
         }
         return new License(id, issuedAt, licensee, email, type, maintenanceUntil, usageUntil, installationCode,
-                modules, limits, supersedes, others);
+                modules, limits, supersedes, others, hardwareGraceDays);
     }
 
     private static JsonValue required(JsonObject c, String claim) throws LicenseKeyException {

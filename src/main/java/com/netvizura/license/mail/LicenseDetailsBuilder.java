@@ -36,6 +36,7 @@ public final class LicenseDetailsBuilder {
     private String java = Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
     private String server;
     private String contactEmail;
+    private String hardwareChanged;
 
     public LicenseDetailsBuilder(BuildInfo build, InstallationCode installationCode, Clock clock) {
         this.build = Objects.requireNonNull(build, "build");
@@ -77,6 +78,15 @@ public final class LicenseDetailsBuilder {
         return this;
     }
 
+    /**
+     * The components of this server that differ from the active key's Installation Code (e.g. "processor, disk"),
+     * or {@code null}/blank when none: the vendor sees a move of a licensed server, not a new one.
+     */
+    public LicenseDetailsBuilder hardwareChanged(String components) {
+        this.hardwareChanged = components;
+        return this;
+    }
+
     public LicenseDetails build() {
         Map<Field, String> f = new EnumMap<>(Field.class);
         f.put(Field.PRODUCT, PRODUCT);
@@ -91,6 +101,7 @@ public final class LicenseDetailsBuilder {
             f.put(Field.LICENSE_TYPE, license.type().claimValue());
             f.put(Field.MAINTENANCE_UNTIL, license.maintenanceUntil().toString());
             license.usageUntilIfAny().ifPresent(d -> f.put(Field.USAGE_UNTIL, d.toString()));
+            f.put(Field.HARDWARE_CHANGED, hardwareChanged);
         }
         f.put(Field.HOSTNAME, hostname);
         f.put(Field.OPERATING_SYSTEM, operatingSystem);

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param limits             numeric limits such as {@code devices}
  * @param supersedes         the license id this key renews, or {@code null}
  * @param otherClaims        claims this version does not know, as JSON text, kept to be shown
+ * @param hardwareGraceDays  {@code hardware_grace_days}: days NetVizura keeps running after this server stops matching
+ *                           {@code installationCode}, 0 to {@value #MAX_HARDWARE_GRACE_DAYS}; 0 when the key has none
  */
 public record License(
         String id,
@@ -37,12 +39,15 @@ public record License(
         List<String> modules,
         Map<String, Long> limits,
         String supersedes,
-        Map<String, String> otherClaims) {
+        Map<String, String> otherClaims,
+        int hardwareGraceDays) {
 
     /** The only accepted {@code iss}. */
     public static final String ISSUER = "NetVizura";
     /** The only accepted {@code product}. */
     public static final String PRODUCT = "netvizura";
+    /** The most hardware grace days a key may give (DESIGN.md section 3). */
+    public static final int MAX_HARDWARE_GRACE_DAYS = 90;
 
     public License {
         Objects.requireNonNull(id, "id");
@@ -59,6 +64,18 @@ public record License(
         modules = List.copyOf(modules == null ? List.of() : modules);
         limits = Collections.unmodifiableMap(new LinkedHashMap<>(limits == null ? Map.of() : limits));
         otherClaims = Collections.unmodifiableMap(new LinkedHashMap<>(otherClaims == null ? Map.of() : otherClaims));
+        if (hardwareGraceDays < 0 || hardwareGraceDays > MAX_HARDWARE_GRACE_DAYS) {
+            throw new IllegalArgumentException("hardwareGraceDays must be 0 to " + MAX_HARDWARE_GRACE_DAYS
+                    + ", got " + hardwareGraceDays);
+        }
+    }
+
+    /** A license without hardware grace, as keys carried before {@code hardware_grace_days} existed. */
+    public License(String id, Instant issuedAt, String licensee, String email, LicenseType type,
+            LocalDate maintenanceUntil, LocalDate usageUntil, String installationCode, List<String> modules,
+            Map<String, Long> limits, String supersedes, Map<String, String> otherClaims) {
+        this(id, issuedAt, licensee, email, type, maintenanceUntil, usageUntil, installationCode, modules, limits,
+                supersedes, otherClaims, 0);
     }
 
     public Optional<String> emailIfAny() {

@@ -25,6 +25,8 @@ public record LicenseDetails(Map<Field, String> fields) {
         LICENSE_TYPE("License type"),
         MAINTENANCE_UNTIL("Maintenance until"),
         USAGE_UNTIL("Usage until"),
+        /** Which components of this server differ from the key's Installation Code (a move, DESIGN.md section 13). */
+        HARDWARE_CHANGED("Hardware changed since the key was issued"),
         HOSTNAME("Hostname"),
         OPERATING_SYSTEM("Operating system"),
         JAVA("Java"),

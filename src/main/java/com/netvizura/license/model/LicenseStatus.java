@@ -18,6 +18,8 @@ public enum LicenseStatus {
     NOT_YET_VALID(false),
     /** The key is bound to another machine's installation code. */
     OTHER_MACHINE(false),
+    /** This server stopped matching the key's installation code, and the key's hardware grace days still run. */
+    HARDWARE_GRACE(true),
     /** The active key on disk no longer verifies (edited, swapped, or signed by an untrusted key). */
     INVALID(false);
 

@@ -22,6 +22,23 @@ public record MachineMatch(boolean matches, Set<HardwareComponent> compared, Set
         Objects.requireNonNull(rule, "rule");
     }
 
+    /**
+     * What the License Details tell the vendor: the changed components, e.g. "processor, network card"; when the key
+     * does not match without a component to name (codes not comparable), that it does not match; else empty.
+     */
+    public String changedForVendor() {
+        if (changed.isEmpty()) {
+            return matches ? "" : "the Installation Code no longer matches";
+        }
+        List<String> names = new ArrayList<>();
+        for (HardwareComponent c : HardwareComponent.values()) {
+            if (changed.contains(c)) {
+                names.add(c.displayName());
+            }
+        }
+        return String.join(", ", names);
+    }
+
     /** A sentence such as "processor and network card changed since the key was issued", or empty. */
     public String changeSentence() {
         if (changed.isEmpty()) {

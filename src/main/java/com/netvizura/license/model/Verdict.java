@@ -19,6 +19,7 @@ import java.util.OptionalLong;
  *                                 perpetual licenses and without a license
  * @param machineMatch             the machine comparison, absent when there was no license to compare
  * @param notes                    further sentences for the admin (components changed, clock set back)
+ * @param hardwareGraceUntil       the last day of hardware grace, present only in {@link LicenseStatus#HARDWARE_GRACE}
  */
 public record Verdict(
         LicenseStatus status,
@@ -29,7 +30,8 @@ public record Verdict(
         OptionalLong daysUntilUsageEnds,
         Optional<LocalDate> graceUntil,
         Optional<MachineMatch> machineMatch,
-        List<String> notes) {
+        List<String> notes,
+        Optional<LocalDate> hardwareGraceUntil) {
 
     public Verdict {
         Objects.requireNonNull(status, "status");
@@ -41,6 +43,15 @@ public record Verdict(
         Objects.requireNonNull(graceUntil, "graceUntil");
         Objects.requireNonNull(machineMatch, "machineMatch");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(hardwareGraceUntil, "hardwareGraceUntil");
+    }
+
+    /** A verdict outside hardware grace. */
+    public Verdict(LicenseStatus status, Severity severity, String explanation, Optional<License> license,
+            OptionalLong daysUntilMaintenanceEnds, OptionalLong daysUntilUsageEnds, Optional<LocalDate> graceUntil,
+            Optional<MachineMatch> machineMatch, List<String> notes) {
+        this(status, severity, explanation, license, daysUntilMaintenanceEnds, daysUntilUsageEnds, graceUntil,
+                machineMatch, notes, Optional.empty());
     }
 
     /** Whether NetVizura may run normally. */
@@ -54,6 +65,6 @@ public record Verdict(
         more.add(note);
         Severity s = atLeast.compareTo(severity) > 0 ? atLeast : severity;
         return new Verdict(status, s, explanation, license, daysUntilMaintenanceEnds, daysUntilUsageEnds, graceUntil,
-                machineMatch, more);
+                machineMatch, more, hardwareGraceUntil);
     }
 }

@@ -32,7 +32,8 @@ import java.util.Set;
  *     limit, or a limit where the active license names none, is less; dropping a limit is not;</li>
  * <li>another licensee ({@code sub}, compared exactly).</li>
  * </ul>
- * The e-mail, the Installation Code (the key must fit this server anyway) and unknown claims are not compared.
+ * The e-mail, the Installation Code (the key must fit this server anyway) and unknown claims are not compared; a
+ * superseding key for another Installation Code is said to move the license to this server.
  */
 public final class LicenseComparison {
 
@@ -64,8 +65,10 @@ public final class LicenseComparison {
                 gains.add(Messages.get("policy.change.limitRaised", name, String.valueOf(now), String.valueOf(was)));
             }
         });
-        return Optional.of(gains.isEmpty() ? Messages.get("policy.change.renews", active.id())
-                : Messages.get("policy.change.renewsWith", active.id(), String.join(", ", gains)));
+        // A key for another Installation Code that supersedes the active one moves the license (section 13).
+        String kind = active.installationCode().equals(candidate.installationCode()) ? "renews" : "moves";
+        return Optional.of(gains.isEmpty() ? Messages.get("policy.change." + kind, active.id())
+                : Messages.get("policy.change." + kind + "With", active.id(), String.join(", ", gains)));
     }
 
     /** Later last days; a subscription whose usage and maintenance end together gets one phrase for both. */

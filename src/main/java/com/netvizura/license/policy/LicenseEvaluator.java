@@ -30,11 +30,15 @@ import java.util.OptionalLong;
  * <ol>
  * <li>{@code NOT_YET_VALID}: {@code iat} lies more than 24 hours after the clock (the server's clock is likely wrong,
  *     which would make every other date check meaningless);</li>
- * <li>{@code OTHER_MACHINE}: the key's installation code does not match this machine;</li>
+ * <li>{@code OTHER_MACHINE}: the key's installation code does not match this machine, unless the key's hardware grace
+ *     still runs (section 13: from the first day the mismatch was seen, which the caller passes in, for
+ *     {@code hardware_grace_days} more days);</li>
  * <li>{@code EXPIRED}: subscription or trial after the last day of grace ({@code usage_until} + 14 days);</li>
  * <li>{@code VERSION_NOT_COVERED}: this build was released after {@code maintenance_until}; it outranks grace, so
  *     that a lapsed subscription cannot run a newer version during its grace days;</li>
  * <li>{@code GRACE}: subscription or trial after {@code usage_until}, up to and including its last day of grace;</li>
+ * <li>{@code HARDWARE_GRACE}: the machine does not match and the hardware grace runs; it outranks the two below and
+ *     {@code GRACE}, because it stops NetVizura on a day of its own and only a new key from the vendor helps;</li>
  * <li>{@code MAINTENANCE_ENDED}: today is after {@code maintenance_until}; NetVizura keeps running;</li>
  * <li>{@code VALID}.</li>
  * </ol>
@@ -42,10 +46,10 @@ import java.util.OptionalLong;
  * <p>Dates are calendar dates in the clock's zone, and every "until" day is included: on {@code maintenance_until}
  * this build is still maintained, the next day it is not; a release on {@code maintenance_until} is covered.
  *
- * <p>Severity: non-operational statuses are {@code ERROR}; {@code GRACE} and {@code MAINTENANCE_ENDED} are
- * {@code WARNING}; {@code VALID} is {@code OK}, or {@code WARNING} with a note when usage or maintenance ends within
- * 30 days (the last day 30 days from today included). A machine match that passed although some components changed
- * adds an {@code INFO} note.
+ * <p>Severity: non-operational statuses are {@code ERROR}; {@code GRACE}, {@code HARDWARE_GRACE} and
+ * {@code MAINTENANCE_ENDED} are {@code WARNING}; {@code VALID} is {@code OK}, or {@code WARNING} with a note when
+ * usage or maintenance ends within 30 days (the last day 30 days from today included). A machine match that passed
+ * although some components changed adds an {@code INFO} note.
  */
 public final class LicenseEvaluator {
 
@@ -80,9 +84,33 @@ public final class LicenseEvaluator {
         this.vendorEmail = Objects.requireNonNull(vendorEmail, "vendorEmail");
     }
 
-    /** The verdict for the active license, or {@code NO_LICENSE} when none is installed. */
+    /**
+     * The verdict for a license as a new key: no hardware grace, since a key that never matched this server has
+     * nothing to be a grace for ({@code NO_LICENSE} without a license).
+     */
     public Verdict evaluate(Optional<License> license) {
-        return license.map(this::evaluate).orElseGet(this::noLicense);
+        return license.map(l -> evaluate(l, Optional.empty(), false)).orElseGet(this::noLicense);
+    }
+
+    /**
+     * The verdict for the active license, whose hardware grace (if the key gives one) counts from
+     * {@code firstMismatchDay}: the day this server was first seen not to match the key, as recorded for its license
+     * id; empty when none is recorded yet, so that today is the first day.
+     */
+    public Verdict evaluateActive(Optional<License> license, Optional<LocalDate> firstMismatchDay) {
+        Objects.requireNonNull(firstMismatchDay, "firstMismatchDay");
+        return license.map(l -> evaluate(l, firstMismatchDay, true)).orElseGet(this::noLicense);
+    }
+
+    /**
+     * The last day of the hardware grace of {@code license} when this server does not match it: the first day the
+     * mismatch was seen (today when none is recorded) plus {@code hardware_grace_days}; empty when the key gives none.
+     * The grace may lie in the past: once per license id.
+     */
+    public static Optional<LocalDate> lastDayOfHardwareGrace(License license, Optional<LocalDate> firstMismatchDay,
+            LocalDate today) {
+        return license.hardwareGraceDays() == 0 ? Optional.empty()
+                : Optional.of(firstMismatchDay.orElse(today).plusDays(license.hardwareGraceDays()));
     }
 
     /**
@@ -104,29 +132,47 @@ public final class LicenseEvaluator {
                 List.of());
     }
 
-    private Verdict evaluate(License license) {
+    private Verdict evaluate(License license, Optional<LocalDate> firstMismatchDay, boolean active) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         MachineMatch match = machine.compareWith(license.installationCode());
-        LicenseStatus status = statusOf(license, now, today, match);
+        Optional<LocalDate> hardwareGraceUntil = active && !match.matches()
+                ? lastDayOfHardwareGrace(license, firstMismatchDay, today) : Optional.empty();
+        boolean inHardwareGrace = hardwareGraceUntil.filter(last -> !today.isAfter(last)).isPresent();
+        LicenseStatus status = statusOf(license, now, today, match, inHardwareGrace);
 
         long daysUntilMaintenanceEnds = ChronoUnit.DAYS.between(today, license.maintenanceUntil());
         OptionalLong daysUntilUsageEnds = license.usageUntilIfAny()
                 .map(day -> OptionalLong.of(ChronoUnit.DAYS.between(today, day)))
                 .orElseGet(OptionalLong::empty);
 
-        Verdict verdict = new Verdict(status, baseSeverity(status), explain(status, license, now, match),
+        String explanation = status == LicenseStatus.HARDWARE_GRACE
+                ? hardwareGrace(license, match, hardwareGraceUntil.get(), today)
+                : explain(status, license, now, match);
+        Verdict verdict = new Verdict(status, baseSeverity(status), explanation,
                 Optional.of(license), OptionalLong.of(daysUntilMaintenanceEnds), daysUntilUsageEnds,
-                license.usageUntilIfAny().map(LicenseEvaluator::lastDayOfGrace), Optional.of(match), List.of());
+                license.usageUntilIfAny().map(LicenseEvaluator::lastDayOfGrace), Optional.of(match), List.of(),
+                status == LicenseStatus.HARDWARE_GRACE ? hardwareGraceUntil : Optional.empty());
+        if (status == LicenseStatus.OTHER_MACHINE && hardwareGraceUntil.isPresent()) {
+            verdict = verdict.withNote(Messages.get("policy.note.hardwareGraceEnded",
+                    hardwareGraceUntil.get().toString(), license.id()), Severity.ERROR);
+        }
         return withNotes(verdict, license, match, daysUntilMaintenanceEnds, daysUntilUsageEnds);
     }
 
-    private LicenseStatus statusOf(License license, Instant now, LocalDate today, MachineMatch match) {
+    private String hardwareGrace(License license, MachineMatch match, LocalDate lastDay, LocalDate today) {
+        String changed = match.changed().isEmpty() ? match.rule() : match.changeSentence();
+        return Messages.get("policy.hardwareGrace", license.id(), changed, lastDay.toString(),
+                ChronoUnit.DAYS.between(today, lastDay), vendorEmail);
+    }
+
+    private LicenseStatus statusOf(License license, Instant now, LocalDate today, MachineMatch match,
+            boolean inHardwareGrace) {
         Optional<LocalDate> usageUntil = license.usageUntilIfAny();
         if (license.issuedAt().isAfter(now.plus(ISSUED_AT_TOLERANCE))) {
             return LicenseStatus.NOT_YET_VALID;
         }
-        if (!match.matches()) {
+        if (!match.matches() && !inHardwareGrace) {
             return LicenseStatus.OTHER_MACHINE;
         }
         if (usageUntil.isPresent() && today.isAfter(lastDayOfGrace(usageUntil.get()))) {
@@ -134,6 +180,9 @@ public final class LicenseEvaluator {
         }
         if (build.releaseDate().isAfter(license.maintenanceUntil())) {
             return LicenseStatus.VERSION_NOT_COVERED;
+        }
+        if (!match.matches()) {
+            return LicenseStatus.HARDWARE_GRACE;
         }
         if (usageUntil.isPresent() && today.isAfter(usageUntil.get())) {
             return LicenseStatus.GRACE;
@@ -168,7 +217,8 @@ public final class LicenseEvaluator {
             case MAINTENANCE_ENDED -> Messages.get("policy.maintenanceEnded", maintenanceUntil, vendorEmail);
             case VALID -> Messages.get("policy.valid." + license.type().claimValue(),
                     license.licensee(), license.id(), maintenanceUntil, usageUntil, vendorEmail);
-            case NO_LICENSE, INVALID -> throw new IllegalStateException("not a status of a verified license: " + status);
+            case NO_LICENSE, INVALID, HARDWARE_GRACE ->
+                    throw new IllegalStateException("not explained here: " + status);
         };
     }
 

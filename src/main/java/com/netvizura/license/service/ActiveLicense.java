@@ -3,11 +3,13 @@ package com.netvizura.license.service;
 import com.netvizura.license.key.LicenseKeyException;
 import com.netvizura.license.key.LicenseKeyVerifier;
 import com.netvizura.license.model.License;
+import com.netvizura.license.model.LicenseStatus;
 import com.netvizura.license.model.Messages;
 import com.netvizura.license.model.Severity;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.policy.LicenseEvaluator;
 import com.netvizura.license.store.ClockGuard;
+import com.netvizura.license.store.HardwareGraceLedger;
 import com.netvizura.license.store.HistoryEntry;
 import com.netvizura.license.store.LicenseStore;
 import com.netvizura.license.store.StoreException;
@@ -40,19 +42,27 @@ final class ActiveLicense {
     private final LicenseEvaluator evaluator;
     private final ClockGuard clockGuard;
     private final HistoryReader historyReader;
+    private final HardwareGraceLedger hardwareGrace;
     private final Clock clock;
     private final Object reloadLock = new Object();
     private final ReentrantLock pollLock = new ReentrantLock();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private volatile long nextPollNanos;
 
-    /** What was read from disk last, and its verdict as of {@code day}, evaluated or confirmed at {@code checkedAt}. */
+    /**
+     * What was read from disk last, and its verdict as of {@code day}, evaluated or confirmed at {@code checkedAt};
+     * {@code firstMismatch} is the recorded first day the key did not match this server (section 13).
+     */
     private record Snapshot(Optional<License> license, String invalidReason, long epoch, LocalDate day, Verdict verdict,
-            Instant checkedAt, HistoryReader.History history) {
+            Instant checkedAt, HistoryReader.History history, Optional<LocalDate> firstMismatch) {
 
-        Snapshot confirmed(LocalDate today, Verdict now, Instant at) {
-            return new Snapshot(license, invalidReason, epoch, today, now, at, history);
+        Snapshot confirmed(LocalDate today, Judged now, Instant at) {
+            return new Snapshot(license, invalidReason, epoch, today, now.verdict(), at, history, now.firstMismatch());
         }
+    }
+
+    /** A verdict with the first day of a mismatch it counted from. */
+    private record Judged(Verdict verdict, Optional<LocalDate> firstMismatch) {
     }
 
     /** The verified active license (empty without one, or when it does not verify) and the epoch it was read at. */
@@ -67,6 +77,7 @@ final class ActiveLicense {
         this.clockGuard = store.clockGuard();
         this.clock = clock;
         this.historyReader = new HistoryReader(store, verifier);
+        this.hardwareGrace = store.hardwareGraceLedger();
         reload();
     }
 
@@ -159,15 +170,19 @@ final class ActiveLicense {
                                 store.directory(), invalidReason);
                     }
                 }
-                snapshot.set(new Snapshot(license, invalidReason, epoch, LocalDate.now(clock),
-                        evaluate(license, invalidReason, now), now, historyReader.read(bytes.orElse(null))));
+                Optional<LocalDate> firstMismatch = license.isPresent() && license.get().hardwareGraceDays() > 0
+                        ? hardwareGrace.firstMismatch(license.get().id()) : Optional.empty();
+                Judged judged = evaluate(license, invalidReason, now, firstMismatch);
+                snapshot.set(new Snapshot(license, invalidReason, epoch, LocalDate.now(clock), judged.verdict(), now,
+                        historyReader.read(bytes.orElse(null)), judged.firstMismatch()));
             } catch (StoreException e) {
                 // Fail closed: an unreadable data directory means no usable license, said plainly.
                 LOG.log(Level.ERROR, "Could not read the license data directory: " + e.getMessage(), e);
                 Snapshot before = snapshot.get();
                 long epoch = before == null ? 0 : before.epoch();
                 snapshot.set(new Snapshot(Optional.empty(), e.getMessage(), epoch, LocalDate.now(clock),
-                        evaluate(Optional.empty(), e.getMessage(), now), now, HistoryReader.History.unreadable(e)));
+                        evaluate(Optional.empty(), e.getMessage(), now, Optional.empty()).verdict(), now,
+                        HistoryReader.History.unreadable(e), Optional.empty()));
             }
             return snapshot.get().verdict();
         }
@@ -192,7 +207,7 @@ final class ActiveLicense {
             } else {
                 Instant at = clock.instant();
                 // Only if no reload replaced it meanwhile: a reload's snapshot is newer than this confirmation.
-                Verdict v = evaluate(s.license(), s.invalidReason(), at);
+                Judged v = evaluate(s.license(), s.invalidReason(), at, s.firstMismatch());
                 snapshot.compareAndSet(s, s.confirmed(LocalDate.now(clock), v, at));
             }
         } catch (StoreException e) {
@@ -202,11 +217,38 @@ final class ActiveLicense {
         }
     }
 
-    private Verdict evaluate(Optional<License> license, String invalidReason, Instant now) {
-        Verdict v = invalidReason != null ? evaluator.invalid(invalidReason) : evaluator.evaluate(license);
+    private Judged evaluate(Optional<License> license, String invalidReason, Instant now,
+            Optional<LocalDate> firstMismatch) {
+        Judged judged = invalidReason != null ? new Judged(evaluator.invalid(invalidReason), Optional.empty())
+                : judgeActive(license, firstMismatch);
+        Verdict v = judged.verdict();
         if (clockGuard.looksSetBack(now)) {
             v = v.withNote(Messages.get("service.clockSetBack", clockGuard.highWaterMark().toString()), Severity.WARNING);
         }
-        return v;
+        return new Judged(v, judged.firstMismatch());
+    }
+
+    /**
+     * The active license's verdict; the first time it is in hardware grace, the day is recorded for its license id
+     * (another node's earlier day wins) and counted from. Fails closed: a day that cannot be recorded gives no grace,
+     * since an unrecorded grace would start afresh at every restart.
+     */
+    private Judged judgeActive(Optional<License> license, Optional<LocalDate> firstMismatch) {
+        Verdict v = evaluator.evaluateActive(license, firstMismatch);
+        if (v.status() != LicenseStatus.HARDWARE_GRACE || firstMismatch.isPresent()) {
+            return new Judged(v, firstMismatch);
+        }
+        String id = license.orElseThrow().id();
+        try {
+            Optional<LocalDate> recorded = Optional.of(hardwareGrace.recordFirstMismatch(id, LocalDate.now(clock)));
+            LOG.log(Level.WARNING, "License [{0}] no longer matches this server; hardware grace counted from {1}: {2}",
+                    id, recorded.get(), v.explanation());
+            return new Judged(evaluator.evaluateActive(license, recorded), recorded);
+        } catch (StoreException e) {
+            LOG.log(Level.ERROR, "License [" + id + "]: " + e.getMessage(), e);
+            return new Judged(evaluator.evaluate(license).withNote(
+                    Messages.get("service.hardwareGrace.notRecorded", e.getMessage()), Severity.ERROR),
+                    Optional.empty());
+        }
     }
 }

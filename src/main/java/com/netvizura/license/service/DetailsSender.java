@@ -7,6 +7,7 @@ import com.netvizura.license.mail.SendResult;
 import com.netvizura.license.mail.SmtpSender;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.LicenseDetails;
+import com.netvizura.license.model.MachineMatch;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -39,7 +40,8 @@ final class DetailsSender {
         LicenseDetailsBuilder builder = new LicenseDetailsBuilder(build, machine.installationCode(), clock)
                 .license(active.license())
                 .java(System.getProperty("java.vendor") + " " + System.getProperty("java.version"))
-                .server(serverInfo);
+                .server(serverInfo)
+                .hardwareChanged(active.verdict().machineMatch().map(MachineMatch::changedForVendor).orElse(null));
         machine.facts().hostnameIfAny().ifPresent(builder::hostname);
         machine.facts().operatingSystemIfAny().ifPresent(builder::operatingSystem);
         return builder.build();

@@ -28,7 +28,7 @@ public record LicenseStatusReport(Verdict verdict, String installationCode, long
 
     /** The ends a license can have; each one that applies has a last day. */
     public enum End {
-        MAINTENANCE, USAGE, GRACE
+        MAINTENANCE, USAGE, GRACE, HARDWARE_GRACE
     }
 
     public LicenseStatusReport {
@@ -69,6 +69,7 @@ public record LicenseStatusReport(Verdict verdict, String installationCode, long
             case MAINTENANCE -> verdict.license().map(License::maintenanceUntil);
             case USAGE -> verdict.license().flatMap(License::usageUntilIfAny);
             case GRACE -> verdict.graceUntil();
+            case HARDWARE_GRACE -> verdict.hardwareGraceUntil();
         };
     }
 

@@ -39,6 +39,7 @@ final class ReminderMail {
             case USAGE -> End.USAGE;
             case MAINTENANCE -> End.MAINTENANCE;
             case GRACE, STOPPED -> End.GRACE;
+            case HARDWARE_GRACE -> End.HARDWARE_GRACE;
         };
         LocalDate lastDay = report.lastDay(end).orElse(today);
         long daysLeft = Math.max(0, ChronoUnit.DAYS.between(today, lastDay));
@@ -55,6 +56,7 @@ final class ReminderMail {
         endLine(body, "maintenance", report.lastDay(End.MAINTENANCE), today);
         endLine(body, "usage", report.lastDay(End.USAGE), today);
         endLine(body, "grace", report.lastDay(End.GRACE), today);
+        endLine(body, "hardwareGrace", report.lastDay(End.HARDWARE_GRACE), today);
         body.append(CRLF).append(Messages.get("reminder.body.now", report.verdict().explanation())).append(CRLF)
                 .append(CRLF).append(Messages.get("reminder.body.todo", vendorEmail)).append(CRLF)
                 .append(Messages.get("reminder.body.vendor", vendorEmail)).append(CRLF).append(CRLF)

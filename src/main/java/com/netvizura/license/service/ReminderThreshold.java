@@ -1,6 +1,8 @@
 package com.netvizura.license.service;
 
 import com.netvizura.license.model.LicenseStatus;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -9,13 +11,18 @@ import java.util.Set;
 
 /**
  * The moments reminder mail goes out (DESIGN.md section 9): 30, 14, 7 and 1 days before the last day of maintenance
- * and of usage, the first day of grace, and when the license stops being usable. Declared from the most urgent to
+ * and of usage, the first day of grace, and when the license stops being usable; in hardware grace (section 13) on
+ * its first day and 3 days before its last day. Declared from the most urgent to
  * the least: when several are crossed at once (a server started 6 days before the end), only the first is sent and
  * the others count as done with it.
  */
 public enum ReminderThreshold {
     /** The license no longer lets NetVizura run normally (expired, another machine, version not covered...). */
     STOPPED("stopped", Kind.STOPPED, 0),
+    /** The hardware grace ends within 3 days. */
+    HARDWARE_GRACE_3("hardware-grace-3", Kind.HARDWARE_GRACE, 3),
+    /** This server stopped matching the key; the hardware grace runs. */
+    HARDWARE_GRACE_STARTED("hardware-grace", Kind.HARDWARE_GRACE, 0),
     /** Usage has ended; the grace days run. */
     GRACE_STARTED("grace", Kind.GRACE, 0),
     USAGE_1("usage-1", Kind.USAGE, 1),
@@ -29,7 +36,7 @@ public enum ReminderThreshold {
 
     /** What a threshold is about. */
     public enum Kind {
-        STOPPED, GRACE, USAGE, MAINTENANCE
+        STOPPED, GRACE, USAGE, MAINTENANCE, HARDWARE_GRACE
     }
 
     private final String key;
@@ -75,6 +82,14 @@ public enum ReminderThreshold {
         }
         if (report.status() == LicenseStatus.GRACE) {
             crossed.add(GRACE_STARTED);
+        }
+        Optional<LocalDate> hardwareGraceUntil = report.lastDay(LicenseStatusReport.End.HARDWARE_GRACE);
+        if (report.status() == LicenseStatus.HARDWARE_GRACE && hardwareGraceUntil.isPresent()) {
+            crossed.add(HARDWARE_GRACE_STARTED);
+            LocalDate today = LocalDate.ofInstant(report.checkedAt(), report.zone());
+            if (ChronoUnit.DAYS.between(today, hardwareGraceUntil.get()) <= HARDWARE_GRACE_3.daysBefore) {
+                crossed.add(HARDWARE_GRACE_3);
+            }
         }
         for (ReminderThreshold t : values()) {
             OptionalLong daysLeft = t.kind == Kind.USAGE ? report.verdict().daysUntilUsageEnds()

@@ -482,6 +482,11 @@ public final class LicenseStore {
         return new ReminderLedger(stateFile, lock);
     }
 
+    /** The first day each license id's key stopped matching this server, kept in {@code state.properties}. */
+    public HardwareGraceLedger hardwareGraceLedger() {
+        return new HardwareGraceLedger(stateFile, lock);
+    }
+
     /** The license directory this store works on. */
     public Path directory() {
         return dir;

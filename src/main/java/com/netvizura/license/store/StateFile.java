@@ -24,6 +24,8 @@ final class StateFile {
     private static final String LAST_RETIRED = "lastRetiredAt";
     /** Entries of {@link ReminderLedger}; kept as they are by every write. */
     static final String REMINDER_PREFIX = "reminder.";
+    /** Entries of {@link HardwareGraceLedger}; kept as they are by every write, as the reminder entries. */
+    static final String HARDWARE_GRACE_PREFIX = "hardwareGrace.";
     private static final int MAX_BYTES = 64 * 1024;
 
     private final Path file;
@@ -63,7 +65,7 @@ final class StateFile {
             String key = p.getProperty(ACTIVE_KEY);
             SortedMap<String, String> reminders = new TreeMap<>();
             for (String name : p.stringPropertyNames()) {
-                if (name.startsWith(REMINDER_PREFIX)) {
+                if (name.startsWith(REMINDER_PREFIX) || name.startsWith(HARDWARE_GRACE_PREFIX)) {
                     reminders.put(name, p.getProperty(name));
                 }
             }

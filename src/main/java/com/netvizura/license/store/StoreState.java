@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * @param clockMark       the latest clock reading recorded, or null before the first one
  * @param lastRetiredAt   the time in the newest history file name, or null before the first one; the next one is
  *                        later, so that history names sort in the order the keys were retired
- * @param reminders       the {@code reminder.*} entries of {@link ReminderLedger}, by property name; every other
- *                        write of the state keeps them
+ * @param reminders       the {@code reminder.*} entries of {@link ReminderLedger} and the {@code hardwareGrace.*}
+ *                        entries of {@link HardwareGraceLedger}, by property name; every other write keeps them
  */
 record StoreState(long epoch, String activeKeySha256, Instant clockMark, Instant lastRetiredAt,
                   SortedMap<String, String> reminders) {

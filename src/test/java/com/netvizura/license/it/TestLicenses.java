@@ -66,6 +66,13 @@ public final class TestLicenses {
         return perpetual(id, "Other Machine Ltd", otherMachineCode(), LocalDate.now().plusYears(1));
     }
 
+    /** A key bound to another machine that gives {@code hardwareGraceDays} of hardware grace (DESIGN.md section 13). */
+    public static byte[] forOtherMachineWithHardwareGrace(String id, int hardwareGraceDays) {
+        License l = license(id, "Moved Server Ltd", otherMachineCode(), LocalDate.now().plusYears(1));
+        return sign(new License(l.id(), l.issuedAt(), l.licensee(), l.email(), l.type(), l.maintenanceUntil(),
+                l.usageUntil(), l.installationCode(), l.modules(), l.limits(), null, Map.of(), hardwareGraceDays));
+    }
+
     /** A subscription for this machine that ended (with its grace) 60 days ago. */
     public static byte[] expiredSubscription(String id) {
         LocalDate end = LocalDate.now().minusDays(60);

@@ -41,6 +41,7 @@ class LicenseDetailsBuilderTest {
                 .java("17.0.15+6 (Debian)")
                 .server("Apache Tomcat/10.1.59")
                 .contactEmail("admin@example.com")
+                .hardwareChanged("processor, disk")
                 .build();
 
         assertEquals("NetVizura", d.get(Field.PRODUCT).orElseThrow());
@@ -52,6 +53,7 @@ class LicenseDetailsBuilderTest {
         assertEquals("subscription", d.get(Field.LICENSE_TYPE).orElseThrow());
         assertEquals("2027-10-31", d.get(Field.MAINTENANCE_UNTIL).orElseThrow());
         assertEquals("2027-10-31", d.get(Field.USAGE_UNTIL).orElseThrow());
+        assertEquals("processor, disk", d.get(Field.HARDWARE_CHANGED).orElseThrow());
         assertEquals("Apache Tomcat/10.1.59", d.get(Field.SERVER).orElseThrow());
         assertEquals("2026-11-28T08:35:00+01:00", d.get(Field.GENERATED).orElseThrow(), "server time with seconds");
         assertEquals("admin@example.com", d.get(Field.CONTACT_EMAIL).orElseThrow());

@@ -24,6 +24,7 @@ class LicenseDetailsTest {
         f.put(Field.LICENSE_TYPE, "subscription");
         f.put(Field.MAINTENANCE_UNTIL, "2027-11-30");
         f.put(Field.USAGE_UNTIL, "2027-11-30");
+        f.put(Field.HARDWARE_CHANGED, "processor, network card");
         f.put(Field.HOSTNAME, "nv01.example.com");
         f.put(Field.OPERATING_SYSTEM, "GNU/Linux Debian GNU/Linux 12 (bookworm) build 6.1.0 amd64");
         f.put(Field.JAVA, "17.0.15+6-Debian-1deb12u1 (Debian)");

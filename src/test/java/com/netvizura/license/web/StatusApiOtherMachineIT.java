@@ -36,6 +36,7 @@ class StatusApiOtherMachineIT extends NetVizuraIT {
                 () -> assertEquals(ID, json.getString("licenseId")),
                 () -> assertEquals("Other Machine Ltd", json.getString("licensee")),
                 () -> assertFalse(json.getBoolean("machineMatches")),
+                () -> assertTrue(json.isNull("hardwareGraceUntil"), "a key without hardware_grace_days gives none"),
                 () -> assertEquals(TestLicenses.thisMachineCode(), json.getString("installationCode")));
     }
 

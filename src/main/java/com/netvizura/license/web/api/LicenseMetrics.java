@@ -65,7 +65,8 @@ public final class LicenseMetrics {
                 .build();
         GaugeSnapshot.Builder expiry = GaugeSnapshot.builder()
                 .name("netvizura_license_expiry_timestamp_seconds")
-                .help("End of the last day of maintenance, usage or grace (server time zone), as Unix seconds");
+                .help("End of the last day of maintenance, usage, grace or hardware grace (server time zone),"
+                        + " as Unix seconds");
         for (End end : End.values()) {
             Optional<Instant> at = report.endsAt(end);
             at.ifPresent(instant -> expiry.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()

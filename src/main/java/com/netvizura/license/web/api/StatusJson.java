@@ -46,6 +46,7 @@ public final class StatusJson {
         text(o, "maintenanceUntil", report.lastDay(End.MAINTENANCE).map(LocalDate::toString));
         text(o, "usageUntil", report.lastDay(End.USAGE).map(LocalDate::toString));
         text(o, "graceUntil", report.lastDay(End.GRACE).map(LocalDate::toString));
+        text(o, "hardwareGraceUntil", report.lastDay(End.HARDWARE_GRACE).map(LocalDate::toString));
         number(o, "daysUntilMaintenanceEnds", report.verdict().daysUntilMaintenanceEnds());
         number(o, "daysUntilUsageEnds", report.verdict().daysUntilUsageEnds());
         o.add("installationCode", report.installationCode());

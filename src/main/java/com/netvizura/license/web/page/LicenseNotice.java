@@ -17,8 +17,9 @@ import java.util.OptionalLong;
 /**
  * What the license notice says to admins, decided from the verdict alone (no file, no signature, no probe): from
  * {@code noticeDays} before the last day of usage or of maintenance, the date and the days left; in grace, the grace
- * days left and what happens after; when the license is not usable, what is wrong. A valid license far from its
- * last days, or one past its maintenance that keeps running, has nothing to say.
+ * days left and what happens after; in hardware grace at once, its last day (not dismissable); when the license is
+ * not usable, what is wrong. A valid license far from its last days, or one past its maintenance that keeps running,
+ * has nothing to say.
  *
  * <p>The colour rises at 14, 7 and 1 days left ({@link #level}). An admin may dismiss the notice until the next
  * threshold: {@link #dismissKey} names the threshold now crossed (kind, last day and the threshold in days), so a
@@ -42,7 +43,9 @@ public record LicenseNotice(Kind kind, String level, String headline, String det
         /** Usage ended; NetVizura runs in its grace days. */
         GRACE,
         /** NetVizura cannot be used: no license, expired, another server, not this version, not yet valid, invalid. */
-        NOT_USABLE
+        NOT_USABLE,
+        /** This server no longer matches the key; NetVizura runs in its hardware grace (never dismissable). */
+        HARDWARE_GRACE
     }
 
     /** Days left at which the colour rises and a dismissal ends (besides {@code noticeDays} itself). */
@@ -78,6 +81,13 @@ public record LicenseNotice(Kind kind, String level, String headline, String det
         }
         License l = license.get();
         String type = Messages.get(locale, "policy.type." + l.type().claimValue());
+        if (verdict.status() == LicenseStatus.HARDWARE_GRACE && verdict.hardwareGraceUntil().isPresent()) {
+            LocalDate until = verdict.hardwareGraceUntil().get();
+            return Optional.of(new LicenseNotice(Kind.HARDWARE_GRACE, "grace",
+                    Messages.get(locale, "web.notice.hardwareGrace", dates.format(until),
+                            daysLeft(Math.max(0, ChronoUnit.DAYS.between(today, until)), locale)),
+                    Messages.get(locale, "web.notice.hardwareGrace.after"), Optional.empty()));
+        }
         if (verdict.status() == LicenseStatus.GRACE && verdict.graceUntil().isPresent()) {
             LocalDate graceUntil = verdict.graceUntil().get();
             long left = Math.max(0, ChronoUnit.DAYS.between(today, graceUntil));

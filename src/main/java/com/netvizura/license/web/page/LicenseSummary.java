@@ -30,10 +30,12 @@ import java.util.stream.Collectors;
  * @param maintenanceUntil last day of maintenance and support with the days left, or empty
  * @param usageUntil      last day of usage with the days left, or empty (perpetual: "never ends")
  * @param changeSentence  which hardware components changed when the key is bound to another machine, or empty
+ * @param hardwareGraceUntil the last day of the hardware grace, or empty when not in it
  */
 public record LicenseSummary(boolean hasLicense, String status, String severity, String explanation, List<String> notes,
         String licenseId, String licensee, String type, String modules, String limits, String issued,
-        String maintenanceUntil, String usageUntil, String changeSentence) implements Serializable {
+        String maintenanceUntil, String usageUntil, String changeSentence, String hardwareGraceUntil)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -53,7 +55,7 @@ public record LicenseSummary(boolean hasLicense, String status, String severity,
         String change = verdict.machineMatch().filter(m -> !m.matches()).map(m -> m.changeSentence()).orElse("");
         if (verdict.license().isEmpty()) {
             return new LicenseSummary(false, status, severity, verdict.explanation(), verdict.notes(), "", "", "", "",
-                    "", "", "", "", change);
+                    "", "", "", "", change, "");
         }
         License l = verdict.license().get();
         String modules = String.join(", ", l.modules());
@@ -65,7 +67,7 @@ public record LicenseSummary(boolean hasLicense, String status, String severity,
                 Messages.get(locale, "policy.type." + l.type().claimValue()), modules, limits,
                 dates.format(LocalDate.ofInstant(l.issuedAt(), zone)),
                 withDaysLeft(dates.format(l.maintenanceUntil()), verdict.daysUntilMaintenanceEnds(), locale),
-                usage, change);
+                usage, change, verdict.hardwareGraceUntil().map(dates::format).orElse(""));
     }
 
     /**

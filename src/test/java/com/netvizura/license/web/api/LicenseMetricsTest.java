@@ -83,6 +83,23 @@ class LicenseMetricsTest {
     }
 
     @Test
+    void hardwareGrace_kindHardwareGraceEndsAtTheEndOfItsLastDay_absentOtherwise() {
+        LicenseStatusReport valid = subscription(LicenseStatus.VALID);
+        Verdict v = valid.verdict();
+        Verdict inGrace = new Verdict(LicenseStatus.HARDWARE_GRACE, Severity.WARNING, "moved", v.license(),
+                v.daysUntilMaintenanceEnds(), v.daysUntilUsageEnds(), v.graceUntil(),
+                Optional.of(new MachineMatch(false, Set.of(), Set.of(), "rule")), List.of(),
+                Optional.of(LocalDate.parse("2026-12-15")));
+        String metrics = text(new LicenseStatusReport(inGrace, "NVZ1-X", 3, valid.checkedAt(), 0, ZONE));
+
+        assertEquals(Instant.parse("2026-12-15T23:00:00Z").getEpochSecond(),
+                value(metrics, "netvizura_license_expiry_timestamp_seconds{kind=\"hardware_grace\"}"));
+        assertTrue(metrics.contains("netvizura_license_operational 1.0"), metrics);
+        assertTrue(Promtool.checkMetrics(metrics).ok());
+        assertFalse(text(valid).contains("hardware_grace"));
+    }
+
+    @Test
     void noLicense_infoWithStatusOnly_noEndsNoMachineMatch() {
         Verdict none = new Verdict(LicenseStatus.NO_LICENSE, Severity.ERROR, "none", Optional.empty(),
                 OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(), List.of());

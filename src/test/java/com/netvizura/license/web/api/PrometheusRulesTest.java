@@ -20,7 +20,7 @@ class PrometheusRulesTest {
     void rulesFile_passesPromtoolCheckRules() {
         Promtool.Result result = Promtool.run(null, null, "check", "rules", RULES.toString());
 
-        assertTrue(result.ok() && result.output().contains("SUCCESS: 5 rules found"), result.output());
+        assertTrue(result.ok() && result.output().contains("SUCCESS: 6 rules found"), result.output());
     }
 
     @Test
