@@ -2,6 +2,7 @@ package com.netvizura.license.web;
 
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.web.api.StatusApiServlet;
+import com.netvizura.license.web.api.UsageApiServlet;
 import com.netvizura.license.web.filter.AdminPathFilter;
 import com.netvizura.license.web.filter.AjaxLoginRedirectFilter;
 import com.netvizura.license.web.filter.CrossSitePostFilter;
@@ -43,6 +44,7 @@ public final class WebRegistration {
         DetailsDownloadServlet.register(context, service);
         HistoryKeyDownloadServlet.register(context, service);
         StatusApiServlet.register(context, service);
+        UsageApiServlet.register(context, service);
     }
 
     private static void registerFilters(ServletContext context, LicenseService service) {
