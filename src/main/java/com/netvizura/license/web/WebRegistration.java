@@ -14,6 +14,7 @@ import com.netvizura.license.web.filter.SessionEpoch;
 import com.netvizura.license.web.filter.SessionResetFilter;
 import com.netvizura.license.web.page.DetailsDownloadServlet;
 import com.netvizura.license.web.page.HistoryKeyDownloadServlet;
+import com.netvizura.license.web.page.UsageDownloadServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
@@ -43,6 +44,7 @@ public final class WebRegistration {
         registerFilters(context, service);
         DetailsDownloadServlet.register(context, service);
         HistoryKeyDownloadServlet.register(context, service);
+        UsageDownloadServlet.register(context, service);
         StatusApiServlet.register(context, service);
         UsageApiServlet.register(context, service);
     }

@@ -42,7 +42,9 @@ public record LicenseNotice(Kind kind, String level, String headline, String det
         /** Usage ended; NetVizura runs in its grace days. */
         GRACE,
         /** NetVizura cannot be used: no license, expired, another server, not this version, not yet valid, invalid. */
-        NOT_USABLE
+        NOT_USABLE,
+        /** A limit is nearly used up or exceeded ({@link UsageNotice}); NetVizura keeps working. */
+        USAGE_LIMIT
     }
 
     /** Days left at which the colour rises and a dismissal ends (besides {@code noticeDays} itself). */
