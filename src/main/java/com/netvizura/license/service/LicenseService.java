@@ -81,7 +81,7 @@ public final class LicenseService {
         this.detailsSender = new DetailsSender(settings, build, machine, clock,
                 Objects.requireNonNullElse(serverInfo, "unknown"), active, () -> usage.snapshot().usage().values());
         this.reminders = Reminders.start(settings, store.reminderLedger(), clock, this::status, detailsSender::details,
-                detailsSender::smtpSender);
+                detailsSender::smtpSender, () -> usage.snapshot().usage().values());
     }
 
     /**
