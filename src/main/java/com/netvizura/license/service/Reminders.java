@@ -93,14 +93,8 @@ final class Reminders {
 
     /**
      * Reminders as the settings ask: without {@code notifyEmail} none, and no thread; else the first check runs at
-     * once on the reminder thread, then every hour.
+     * once on the reminder thread, then every hour. {@code usage} gives the usage of each name for usage reminders.
      */
-    static Reminders start(Settings settings, ReminderLedger ledger, Clock clock, Supplier<LicenseStatusReport> status,
-            Supplier<LicenseDetails> details, Supplier<Optional<SmtpSender>> sender) {
-        return start(settings, ledger, clock, status, details, sender, List::of);
-    }
-
-    /** As above, with the usage of each name for usage reminders. */
     static Reminders start(Settings settings, ReminderLedger ledger, Clock clock, Supplier<LicenseStatusReport> status,
             Supplier<LicenseDetails> details, Supplier<Optional<SmtpSender>> sender,
             Supplier<Collection<Usage>> usage) {

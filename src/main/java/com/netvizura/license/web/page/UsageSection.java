@@ -38,7 +38,8 @@ public class UsageSection {
     public record Row(String name, String sentence, long percent, String level, String peak, String over,
             String chart) {
 
-        public boolean isLimited() {
+        /** Whether the key limits this name (the page calls record accessors as methods: EL 5 has no records). */
+        public boolean limited() {
             return !"free".equals(level);
         }
     }
