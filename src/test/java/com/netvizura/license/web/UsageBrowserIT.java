@@ -76,7 +76,8 @@ class UsageBrowserIT extends BrowserIT {
                 () -> assertEquals("Daily peaks of devices, last 90 days", chart.getAccessibleName()),
                 () -> assertEquals(61, bars.size(), "60 days kept and today"),
                 () -> assertEquals(5, overBars.size(), "the days over the limit"),
-                () -> assertTrue(chart.findElement(By.cssSelector("line.nvl-usage-limit")).isDisplayed()),
+                () -> assertEquals(1, chart.findElements(By.cssSelector("line.nvl-usage-limit")).size()),
+                () -> assertTrue(chart.getAttribute("aria-describedby").endsWith("-desc")),
                 () -> assertEquals(String.valueOf(after), meter.getAttribute("aria-valuenow")),
                 () -> assertTrue(section.getText().contains("30-day peak: 105"), section.getText()),
                 () -> assertTrue(section.findElement(By.id("usageDownload")).isDisplayed()));

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * The Usage section's chart of one name: the daily peaks of the last {@value #DAYS} days as bars against the limit,
  * written on the server as inline SVG (no script, nothing for the page's Content-Security-Policy to allow, and it
  * prints). Readable without colour: the limit is a dashed line with its number written beside it, and a bar over the
- * limit is hatched as well as red. Readable by a screen reader: the picture is one {@code role="img"} whose title and
- * description say the highest peak, the limit and the days over it; each bar has its date and peak as a tooltip.
+ * limit is hatched as well as red. Readable by a screen reader: the picture is one {@code role="img"} named by its title and
+ * described by its description, which say the highest peak, the limit and the days over it; each bar has its date and peak as a tooltip.
  * Every text goes through {@link #escape}; names are usage names and numbers are numbers.
  */
 final class UsageChart {
@@ -58,7 +58,7 @@ final class UsageChart {
         StringBuilder svg = new StringBuilder(4096);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"nvl-usage-chart\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\" aria-labelledby=\"").append(id)
-                .append("-title ").append(id).append("-desc\" id=\"").append(id).append("\">");
+                .append("-title\" aria-describedby=\"").append(id).append("-desc\" id=\"").append(id).append("\">");
         svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
         svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(desc)).append("</desc>");
         svg.append("<defs><pattern id=\"").append(id).append("-hatch\" width=\"6\" height=\"6\" "
