@@ -208,7 +208,7 @@ final class IssueCommand implements Callable<Integer> {
         VendorPrivateKey privateKey = KeyFiles.privateKey(privateKeyFile);
         License old = KeyFiles.verified(move, publicKeyFile == null ? privateKey.publicKey()
                 : KeyFiles.publicKey(publicKeyFile), "the key to move");
-        String code = InstallationCodes.requireWellFormed(
+        String code = InstallationCodeCheck.requireWellFormed(
                 details.map(LicenseDetails::installationCode).orElse(codeSource.code));
         if (code.equals(old.installationCode())) {
             throw IssuerException.refused("[" + move + "] is already bound to " + code + ": nothing moves");

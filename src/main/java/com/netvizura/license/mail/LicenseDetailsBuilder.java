@@ -5,11 +5,15 @@ import com.netvizura.license.model.InstallationCode;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.LicenseDetails.Field;
+import com.netvizura.license.model.Usage;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +41,7 @@ public final class LicenseDetailsBuilder {
     private String server;
     private String contactEmail;
     private String hardwareChanged;
+    private List<String> usage = List.of();
 
     public LicenseDetailsBuilder(BuildInfo build, InstallationCode installationCode, Clock clock) {
         this.build = Objects.requireNonNull(build, "build");
@@ -87,6 +92,12 @@ public final class LicenseDetailsBuilder {
         return this;
     }
 
+    /** The usage of each name, as one line each ("Usage devices: 87 of 100, 30-day peak 91"), in name order. */
+    public LicenseDetailsBuilder usage(Collection<Usage> usages) {
+        this.usage = usages.stream().sorted(Comparator.comparing(Usage::name)).map(UsageLine::of).toList();
+        return this;
+    }
+
     public LicenseDetails build() {
         Map<Field, String> f = new EnumMap<>(Field.class);
         f.put(Field.PRODUCT, PRODUCT);
@@ -110,6 +121,6 @@ public final class LicenseDetailsBuilder {
         f.put(Field.GENERATED, GENERATED.format(OffsetDateTime.now(clock)));
         f.put(Field.CONTACT_EMAIL, contactEmail);
         f.values().removeIf(Objects::isNull);
-        return new LicenseDetails(f);
+        return new LicenseDetails(f, usage);
     }
 }

@@ -8,8 +8,11 @@ import com.netvizura.license.mail.SmtpSender;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.MachineMatch;
+import com.netvizura.license.model.Usage;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The License Details of this server and the two ways they reach the vendor: a {@code mailto:} link for the admin's
@@ -23,16 +26,18 @@ final class DetailsSender {
     private final Clock clock;
     private final String serverInfo;
     private final ActiveLicense active;
+    private final Supplier<Collection<Usage>> usage;
     private volatile Optional<SmtpSender> smtpSender;
 
     DetailsSender(Settings settings, BuildInfo build, MachineIdentity machine, Clock clock, String serverInfo,
-            ActiveLicense active) {
+            ActiveLicense active, Supplier<Collection<Usage>> usage) {
         this.settings = settings;
         this.build = build;
         this.machine = machine;
         this.clock = clock;
         this.serverInfo = serverInfo;
         this.active = active;
+        this.usage = usage;
     }
 
     /** The License Details as of now: this server, this build, and the active license if any. */
@@ -41,7 +46,8 @@ final class DetailsSender {
                 .license(active.license())
                 .java(System.getProperty("java.vendor") + " " + System.getProperty("java.version"))
                 .server(serverInfo)
-                .hardwareChanged(active.verdict().machineMatch().map(MachineMatch::changedForVendor).orElse(null));
+                .hardwareChanged(active.verdict().machineMatch().map(MachineMatch::changedForVendor).orElse(null))
+                .usage(usage.get());
         machine.facts().hostnameIfAny().ifPresent(builder::hostname);
         machine.facts().operatingSystemIfAny().ifPresent(builder::operatingSystem);
         return builder.build();

@@ -7,7 +7,10 @@ import com.netvizura.license.machine.OshiHardwareProbe;
 import com.netvizura.license.model.Actor;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.InstallationCode;
+import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseDetails;
+import com.netvizura.license.model.Usage;
+import com.netvizura.license.model.UsageDay;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.policy.LicenseEvaluator;
 import com.netvizura.license.store.LicenseStore;
@@ -17,7 +20,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,6 +56,7 @@ public final class LicenseService {
     private final KeyApplier applier;
     private final DetailsSender detailsSender;
     private final Reminders reminders;
+    private final UsageMeter usage;
 
     private LicenseService(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build, Clock clock,
             String serverInfo) throws LicenseDataException {
@@ -70,10 +76,12 @@ public final class LicenseService {
         }
         this.active = new ActiveLicense(store, verifier, evaluator, clock);
         this.applier = new KeyApplier(verifier, evaluator, store, active);
+        this.usage = UsageMeter.start(store.usageFile(), clock,
+                () -> active.license().map(License::limits).orElse(Map.of()));
         this.detailsSender = new DetailsSender(settings, build, machine, clock,
-                Objects.requireNonNullElse(serverInfo, "unknown"), active);
+                Objects.requireNonNullElse(serverInfo, "unknown"), active, () -> usage.snapshot().usage().values());
         this.reminders = Reminders.start(settings, store.reminderLedger(), clock, this::status, detailsSender::details,
-                detailsSender::smtpSender);
+                detailsSender::smtpSender, () -> usage.snapshot().usage().values());
     }
 
     /**
@@ -279,10 +287,51 @@ public final class LicenseService {
      */
     public void stop() {
         try {
+            usage.stop();
             reminders.stop();
         } finally {
             probe.release();
         }
+    }
+
+    /**
+     * Takes {@code inUse} as the count of {@code name} in use now, e.g. {@code reportUsage("devices", 87)} wherever
+     * the host counts its devices (DESIGN.md section 11). Returns at once: no file, lock or I/O on the caller's thread;
+     * safe from many threads and as often as the host likes. The day's peak reaches {@code usage.csv} within a minute.
+     *
+     * @param name  {@code [a-z][a-z0-9_]{0,39}}; a name the key does not limit is kept and shown as not limited
+     * @param inUse 0 or more
+     * @throws IllegalArgumentException for another name, a negative count, or a 65th name
+     */
+    public void reportUsage(String name, long inUse) {
+        usage.report(name, inUse);
+    }
+
+    /**
+     * How many more of {@code name} the license allows now: its limit minus the latest count (negative when over the
+     * limit; the limit itself when nothing was reported yet); empty when the key does not limit {@code name}.
+     */
+    public OptionalLong headroom(String name) {
+        Long limit = active.license().map(l -> l.limits().get(name)).orElse(null);
+        if (limit == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(limit - usage.inUse(name).orElse(0));
+    }
+
+    /** The usage of each name reported (here, or on a node sharing the data directory), by name; as of a second ago. */
+    public Map<String, Usage> usage() {
+        return usage.snapshot().usage();
+    }
+
+    /** The daily peaks kept ({@code usage.csv} and what is still to be written), oldest first. */
+    public List<UsageDay> usageDays() {
+        return usage.snapshot().days();
+    }
+
+    /** Whether a report of {@code names} keeps this server within the 64 names it keeps. */
+    public boolean acceptsUsageNames(Collection<String> names) {
+        return usage.accepts(names);
     }
 
     Reminders reminders() {

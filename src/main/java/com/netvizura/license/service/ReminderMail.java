@@ -4,6 +4,7 @@ import com.netvizura.license.mail.ReminderMessage;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.Messages;
+import com.netvizura.license.model.Usage;
 import com.netvizura.license.service.LicenseStatusReport.End;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -63,6 +64,27 @@ final class ReminderMail {
                 .append(Messages.get("reminder.body.footer", String.join(", ", to))).append(CRLF).append(CRLF)
                 .append(details.toText());
         return new ReminderMessage(to, subject, body.toString(), details.toText());
+    }
+
+    /** The reminder that {@code usage} reached the notice share or went over its limit. */
+    static ReminderMessage composeUsage(Usage usage, LicenseStatusReport report, LicenseDetails details,
+            List<String> to, String vendorEmail) {
+        License license = report.license().orElseThrow(() ->
+                new IllegalArgumentException("ERROR_NO_LICENSE: reminders are about a license; none is active"));
+        String server = details.get(LicenseDetails.Field.HOSTNAME).orElse(details.installationCode());
+        long limit = usage.limit().orElseThrow();
+        String subject = usage.over()
+                ? Messages.get("reminder.subject.usageOver", license.id(), usage.inUse(), limit, usage.name())
+                : Messages.get("reminder.subject.usageNear", license.id(), usage.inUse(), limit, usage.name());
+        String sentence = usage.over()
+                ? Messages.get("reminder.body.usageOver", usage.inUse(), limit, usage.name(), server,
+                        usage.overSince().map(LocalDate::toString).orElse(""), usage.peak30d())
+                : Messages.get("reminder.body.usageNear", usage.inUse(), limit, usage.name(), server, usage.peak30d());
+        String body = Messages.get("reminder.body.greeting") + CRLF + CRLF + sentence + CRLF + CRLF
+                + Messages.get("reminder.body.todo", vendorEmail) + CRLF
+                + Messages.get("reminder.body.vendor", vendorEmail) + CRLF + CRLF
+                + Messages.get("reminder.body.footer", String.join(", ", to)) + CRLF + CRLF + details.toText();
+        return new ReminderMessage(to, subject, body, details.toText());
     }
 
     private static void endLine(StringBuilder body, String end, Optional<LocalDate> lastDay, LocalDate today) {

@@ -6,12 +6,14 @@ import com.netvizura.license.mail.SmtpSender;
 import com.netvizura.license.mail.SmtpSettings;
 import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.Messages;
+import com.netvizura.license.model.Usage;
 import com.netvizura.license.store.ReminderLedger;
 import com.netvizura.license.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,12 +64,14 @@ final class Reminders {
     private final Supplier<LicenseStatusReport> status;
     private final Supplier<LicenseDetails> details;
     private final Supplier<Optional<SmtpSender>> sender;
+    private final Supplier<Collection<Usage>> usage;
+    private final int usageNoticePercent;
     private final String node = UUID.randomUUID().toString();
     private final ScheduledExecutorService scheduler;
     private volatile ReminderStatus shown;
 
     private Reminders(Settings settings, ReminderLedger ledger, Clock clock, Supplier<LicenseStatusReport> status,
-            Supplier<LicenseDetails> details, Supplier<Optional<SmtpSender>> sender) {
+            Supplier<LicenseDetails> details, Supplier<Optional<SmtpSender>> sender, Supplier<Collection<Usage>> usage) {
         this.recipients = settings.notifyEmail();
         this.vendorEmail = settings.vendorEmail();
         this.sendTimeout = settings.smtp().map(SmtpSettings::timeout).orElse(DEFAULT_SEND_TIMEOUT);
@@ -76,6 +80,8 @@ final class Reminders {
         this.status = status;
         this.details = details;
         this.sender = sender;
+        this.usage = usage;
+        this.usageNoticePercent = settings.usageNoticePercent();
         this.scheduler = recipients.isEmpty() ? null : Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, THREAD_NAME);
             thread.setDaemon(true);
@@ -87,11 +93,12 @@ final class Reminders {
 
     /**
      * Reminders as the settings ask: without {@code notifyEmail} none, and no thread; else the first check runs at
-     * once on the reminder thread, then every hour.
+     * once on the reminder thread, then every hour. {@code usage} gives the usage of each name for usage reminders.
      */
     static Reminders start(Settings settings, ReminderLedger ledger, Clock clock, Supplier<LicenseStatusReport> status,
-            Supplier<LicenseDetails> details, Supplier<Optional<SmtpSender>> sender) {
-        Reminders reminders = new Reminders(settings, ledger, clock, status, details, sender);
+            Supplier<LicenseDetails> details, Supplier<Optional<SmtpSender>> sender,
+            Supplier<Collection<Usage>> usage) {
+        Reminders reminders = new Reminders(settings, ledger, clock, status, details, sender, usage);
         if (reminders.scheduler != null) {
             reminders.scheduler.scheduleWithFixedDelay(reminders::checkQuietly, 0, CHECK_INTERVAL.toMinutes(),
                     TimeUnit.MINUTES);
@@ -161,19 +168,51 @@ final class Reminders {
             outcome = send(crossed.iterator().next(), crossed, report);
         }
         if (outcome != Outcome.NOT_RECORDABLE) {
+            checkUsage(report);
             refreshShown();
         }
         return outcome;
     }
 
     private Outcome send(ReminderThreshold due, Set<ReminderThreshold> crossed, LicenseStatusReport report) {
-        String licenseId = report.license().orElseThrow().id();
+        return send(report.license().orElseThrow().id(), due.key(), Optional.of(due),
+                crossed.stream().map(ReminderThreshold::key).collect(Collectors.toList()),
+                () -> ReminderMail.compose(due, report, details.get(), recipients, vendorEmail));
+    }
+
+    /**
+     * Usage reminders (DESIGN.md section 11): once per license id, name and threshold ({@code usageNoticePercent},
+     * over the limit); over the limit counts the notice share as done with it. Keys {@code usage-<name>-notice} and
+     * {@code usage-<name>-over}, the name's _ written as -.
+     */
+    private void checkUsage(LicenseStatusReport report) {
+        if (report.license().isEmpty()) {
+            return;
+        }
+        String licenseId = report.license().get().id();
+        for (Usage u : usage.get()) {
+            if (!u.over() && !u.atNotice(usageNoticePercent)) {
+                continue;
+            }
+            String prefix = "usage-" + u.name().replace('_', '-');
+            String key = prefix + (u.over() ? "-over" : "-notice");
+            List<String> done = u.over() ? List.of(prefix + "-over", prefix + "-notice") : List.of(key);
+            if (send(licenseId, key, Optional.empty(), done,
+                    () -> ReminderMail.composeUsage(u, report, details.get(), recipients, vendorEmail))
+                    == Outcome.NOT_RECORDABLE) {
+                return;
+            }
+        }
+    }
+
+    private Outcome send(String licenseId, String key, Optional<ReminderThreshold> due, List<String> done,
+            Supplier<ReminderMessage> compose) {
         Instant now = clock.instant();
         Optional<ReminderLedger.Claim> claim;
         try {
-            claim = ledger.claim(licenseId, due.key(), node, now, CLAIM_LEASE);
+            claim = ledger.claim(licenseId, key, node, now, CLAIM_LEASE);
         } catch (StoreException e) {
-            LOG.log(Level.WARNING, "Reminder [{0}] for license [{1}] not sent: {2}", due.key(), licenseId,
+            LOG.log(Level.WARNING, "Reminder [{0}] for license [{1}] not sent: {2}", key, licenseId,
                     e.getMessage());
             shownFailure(now, licenseId, due, Messages.get("reminder.notRecorded", e.getMessage()));
             return Outcome.NOT_RECORDABLE;
@@ -186,24 +225,22 @@ final class Reminders {
         if (smtp.isEmpty()) {
             result = new SendResult(false, Messages.get("reminder.notConfigured"), "");
         } else {
-            ReminderMessage mail = ReminderMail.compose(due, report, details.get(), recipients, vendorEmail);
-            result = smtp.get().send(mail);
+            result = smtp.get().send(compose.get());
         }
         try {
             if (result.delivered()) {
-                ledger.recordSent(claim.get(), crossed.stream().map(ReminderThreshold::key).collect(Collectors.toList()),
-                        clock.instant());
-                LOG.log(Level.INFO, "Reminder [{0}] for license [{1}] sent to {2}", due.key(), licenseId, recipients);
+                ledger.recordSent(claim.get(), done, clock.instant());
+                LOG.log(Level.INFO, "Reminder [{0}] for license [{1}] sent to {2}", key, licenseId, recipients);
                 return Outcome.SENT;
             }
             LOG.log(Level.WARNING, "Reminder [{0}] for license [{1}] to {2} failed, retried at the next check: {3} {4}",
-                    due.key(), licenseId, recipients, result.message(), result.detail());
+                    key, licenseId, recipients, result.message(), result.detail());
             ledger.recordFailed(claim.get(), result.message(), clock.instant());
             return Outcome.FAILED;
         } catch (StoreException e) {
             // Sent but not recorded: the claim stays until its lease ends, then the next check may send it again.
             LOG.log(Level.WARNING, "The outcome of reminder [{0}] for license [{1}] could not be recorded: {2}",
-                    due.key(), licenseId, e.getMessage());
+                    key, licenseId, e.getMessage());
             return result.delivered() ? Outcome.SENT : Outcome.FAILED;
         }
     }
@@ -218,10 +255,10 @@ final class Reminders {
         }
     }
 
-    private void shownFailure(Instant at, String licenseId, ReminderThreshold due, String reason) {
+    private void shownFailure(Instant at, String licenseId, Optional<ReminderThreshold> due, String reason) {
         ReminderStatus s = shown;
         shown = new ReminderStatus(recipients, s.mailConfigured(), s.lastSent(),
-                Optional.of(new ReminderStatus.Event(at, licenseId, Optional.of(due), reason)));
+                Optional.of(new ReminderStatus.Event(at, licenseId, due, reason)));
     }
 
     private static ReminderStatus.Event event(ReminderLedger.Event e) {

@@ -487,6 +487,11 @@ public final class LicenseStore {
         return new HardwareGraceLedger(stateFile, lock);
     }
 
+    /** {@code usage.csv} of this directory, merged under the directory lock. */
+    public UsageFile usageFile() {
+        return new UsageFile(dir.resolve("usage.csv"), lock);
+    }
+
     /** The license directory this store works on. */
     public Path directory() {
         return dir;

@@ -25,6 +25,8 @@ public final class LicensePaths {
     public static final String STATUS_API = "/api/license";
     /** The Prometheus metrics, same access rule as {@link #STATUS_API}. */
     public static final String METRICS_API = "/api/license/metrics";
+    /** Usage reports ({@code PUT}, the admin token only, checked in code). */
+    public static final String USAGE_API = "/api/license/usage";
 
     /** Below {@link #LICENSE_AREA}, open to every logged-in user; everything else there is for admins. */
     private static final Set<String> OPEN_LICENSE_PAGES = Set.of(ABOUT_PAGE, REQUIRED_PAGE);
@@ -36,7 +38,7 @@ public final class LicensePaths {
     private static final List<String> GUARD_OPEN_PREFIXES = List.of(LICENSE_AREA, "/jakarta.faces.resource/",
             "/faces/jakarta.faces.resource/", "/resources/", "/errors/");
     private static final Set<String> GUARD_OPEN_PATHS = Set.of("/favicon.ico", "/j_security_check", "/logout",
-            STATUS_API, METRICS_API);
+            STATUS_API, METRICS_API, USAGE_API);
 
     private LicensePaths() {
     }
@@ -62,7 +64,7 @@ public final class LicensePaths {
 
     /** Whether {@code path} is the status API or the metrics: answered as data, never redirected to a page. */
     public static boolean isStatusApi(String path) {
-        return STATUS_API.equals(path) || METRICS_API.equals(path);
+        return STATUS_API.equals(path) || METRICS_API.equals(path) || USAGE_API.equals(path);
     }
 
     /** Whether {@code path} is license administration, for the admin role only. */

@@ -2,6 +2,7 @@ package com.netvizura.license.web;
 
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.web.api.StatusApiServlet;
+import com.netvizura.license.web.api.UsageApiServlet;
 import com.netvizura.license.web.filter.AdminPathFilter;
 import com.netvizura.license.web.filter.AjaxLoginRedirectFilter;
 import com.netvizura.license.web.filter.CrossSitePostFilter;
@@ -13,6 +14,7 @@ import com.netvizura.license.web.filter.SessionEpoch;
 import com.netvizura.license.web.filter.SessionResetFilter;
 import com.netvizura.license.web.page.DetailsDownloadServlet;
 import com.netvizura.license.web.page.HistoryKeyDownloadServlet;
+import com.netvizura.license.web.page.UsageDownloadServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
@@ -42,7 +44,9 @@ public final class WebRegistration {
         registerFilters(context, service);
         DetailsDownloadServlet.register(context, service);
         HistoryKeyDownloadServlet.register(context, service);
+        UsageDownloadServlet.register(context, service);
         StatusApiServlet.register(context, service);
+        UsageApiServlet.register(context, service);
     }
 
     private static void registerFilters(ServletContext context, LicenseService service) {

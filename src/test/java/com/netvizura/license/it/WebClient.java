@@ -66,6 +66,13 @@ public final class WebClient {
                 .method(method, HttpRequest.BodyPublishers.noBody()), headers);
     }
 
+    /** A request with {@code method} and a UTF-8 {@code body} that does not follow a redirect, with extra headers. */
+    public HttpResponse<String> sendNoFollow(String method, String path, String body, String... headers) {
+        return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)),
+                headers);
+    }
+
     /** Form POST of {@code path} that does not follow a redirect, with extra headers as name, value... */
     public HttpResponse<String> postFormNoFollow(String path, Map<String, String> fields, String... headers) {
         return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path))

@@ -4,6 +4,7 @@ import com.netvizura.license.model.LicenseDetails.Field;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +41,17 @@ class LicenseDetailsTest {
 
         assertEquals(details, LicenseDetails.parse(details.toText()));
         assertEquals(Field.values().length, LicenseDetails.parse(details.toText()).fields().size());
+    }
+
+    @Test
+    void usageLines_followTheLicenseLines_andParseBack_withoutTakingUsageUntil() {
+        LicenseDetails details = new LicenseDetails(full().fields(),
+                List.of("Usage devices: 87 of 100, 30-day peak 91", "Usage probes: 12 (not limited), 30-day peak 14"));
+        String text = details.toText();
+
+        assertTrue(text.contains("Usage until: 2027-11-30\r\nUsage devices: 87 of 100, 30-day peak 91\r\n"
+                + "Usage probes: 12 (not limited), 30-day peak 14\r\nHostname: "), text);
+        assertEquals(details, LicenseDetails.parse("> " + text.replace("\r\n", "\n> ")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.netvizura.license.web.api;
 
 import com.netvizura.license.model.License;
+import com.netvizura.license.model.Usage;
 import com.netvizura.license.service.LicenseStatusReport.End;
 import com.netvizura.license.service.LicenseStatusReport;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,10 +44,15 @@ public final class LicenseMetrics {
 
     /** The metrics of {@code report} in the format {@code accept} asks for (text unless OpenMetrics is named). */
     static Exposition of(LicenseStatusReport report, String accept) {
+        return of(report, Map.of(), accept);
+    }
+
+    /** As {@link #of(LicenseStatusReport, String)}, with the usage of each name (DESIGN.md section 11). */
+    static Exposition of(LicenseStatusReport report, Map<String, Usage> usage, String accept) {
         ExpositionFormatWriter writer = OPEN_METRICS.accepts(accept) ? OPEN_METRICS : TEXT;
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try {
-            writer.write(out, snapshots(report));
+            writer.write(out, withUsage(snapshots(report), report, usage));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array never fails
         }
@@ -89,6 +96,24 @@ public final class LicenseMetrics {
                         report.epoch()),
                 counter("netvizura_license_refused", "License keys refused since NetVizura started",
                         report.refusedSinceStart()));
+    }
+
+    /**
+     * {@code netvizura_license_usage{name}}: the last count reported of each name; {@code netvizura_license_limit{name}}:
+     * every limit the license names, reported or not. Both present (without points) when there are none.
+     */
+    static MetricSnapshots withUsage(MetricSnapshots base, LicenseStatusReport report, Map<String, Usage> usage) {
+        GaugeSnapshot.Builder inUse = GaugeSnapshot.builder().name("netvizura_license_usage")
+                .help("The count in use of each usage name, as last reported (e.g. devices)");
+        usage.forEach((name, u) -> inUse.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(Labels.of("name", name)).value(u.inUse()).build()));
+        GaugeSnapshot.Builder limit = GaugeSnapshot.builder().name("netvizura_license_limit")
+                .help("Each limit the license sets (e.g. devices); usage may go over it, the renewal must cover it");
+        report.license().ifPresent(l -> l.limits().forEach((name, value) -> limit.dataPoint(
+                GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("name", name)).value(value).build())));
+        MetricSnapshots.Builder all = MetricSnapshots.builder();
+        base.forEach(all::metricSnapshot);
+        return all.metricSnapshot(inUse.build()).metricSnapshot(limit.build()).build();
     }
 
     private static GaugeSnapshot.GaugeDataPointSnapshot gauge(double value) {

@@ -66,15 +66,16 @@ public final class StatusApiServlet extends HttpServlet {
         }
         LicenseStatusReport report = service.status();
         if (LicensePaths.METRICS_API.equals(LicensePaths.pathOf(request))) {
-            LicenseMetrics.Exposition metrics = LicenseMetrics.of(report, request.getHeader("Accept"));
+            LicenseMetrics.Exposition metrics = LicenseMetrics.of(report, service.usage(),
+                    request.getHeader("Accept"));
             answer(response, HttpServletResponse.SC_OK, metrics.contentType(), metrics.body(), head);
         } else {
-            answer(response, HttpServletResponse.SC_OK, JSON_TYPE, StatusJson.of(report), head);
+            answer(response, HttpServletResponse.SC_OK, JSON_TYPE, StatusJson.of(report, service.usage()), head);
         }
     }
 
     /** Writes {@code body} (not for HEAD, which gets the same headers, Content-Length included). */
-    private static void answer(HttpServletResponse response, int status, String contentType, byte[] body, boolean head)
+    static void answer(HttpServletResponse response, int status, String contentType, byte[] body, boolean head)
             throws IOException {
         response.setStatus(status);
         response.setContentType(contentType);
@@ -84,7 +85,7 @@ public final class StatusApiServlet extends HttpServlet {
         }
     }
 
-    private static byte[] error(String code, String message) {
+    static byte[] error(String code, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (var writer = JSON.createWriter(out)) {
             writer.writeObject(JSON.createObjectBuilder().add("error", code).add("message", message).build());

@@ -1,6 +1,7 @@
 package com.netvizura.license.web.api;
 
 import com.netvizura.license.model.License;
+import com.netvizura.license.model.Usage;
 import com.netvizura.license.service.LicenseStatusReport.End;
 import com.netvizura.license.service.LicenseStatusReport;
 import jakarta.json.JsonArrayBuilder;
@@ -9,6 +10,7 @@ import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -23,8 +25,13 @@ public final class StatusJson {
     private StatusJson() {
     }
 
-    /** The report as UTF-8 JSON. */
+    /** The report as UTF-8 JSON, with an empty {@code usage}. */
     static byte[] of(LicenseStatusReport report) {
+        return of(report, Map.of());
+    }
+
+    /** The report as UTF-8 JSON, with the member {@code usage} (DESIGN.md section 11) by name. */
+    static byte[] of(LicenseStatusReport report, Map<String, Usage> usage) {
         Optional<License> license = report.license();
         JsonObjectBuilder o = JSON.createObjectBuilder()
                 .add("status", report.status().name())
@@ -56,11 +63,24 @@ public final class StatusJson {
             o.addNull("machineMatches");
         }
         o.add("epoch", report.epoch()).add("checkedAt", report.checkedAt().toString());
+        o.add("usage", usage(usage));
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonWriter writer = JSON.createWriter(out)) {
             writer.writeObject(o.build());
         }
         return out.toByteArray();
+    }
+
+    private static JsonObjectBuilder usage(Map<String, Usage> usage) {
+        JsonObjectBuilder byName = JSON.createObjectBuilder();
+        usage.forEach((name, u) -> {
+            JsonObjectBuilder one = JSON.createObjectBuilder().add("inUse", u.inUse());
+            number(one, "limit", u.limit());
+            one.add("peak30d", u.peak30d()).add("reportedAt", u.reportedAt().toString());
+            text(one, "overSince", u.overSince().map(LocalDate::toString));
+            byName.add(name, one);
+        });
+        return byName;
     }
 
     private static void text(JsonObjectBuilder o, String name, Optional<String> value) {

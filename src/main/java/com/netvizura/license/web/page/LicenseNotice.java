@@ -45,7 +45,9 @@ public record LicenseNotice(Kind kind, String level, String headline, String det
         /** NetVizura cannot be used: no license, expired, another server, not this version, not yet valid, invalid. */
         NOT_USABLE,
         /** This server no longer matches the key; NetVizura runs in its hardware grace (never dismissable). */
-        HARDWARE_GRACE
+        HARDWARE_GRACE,
+        /** A limit is nearly used up or exceeded ({@link UsageNotice}); NetVizura keeps working. */
+        USAGE_LIMIT
     }
 
     /** Days left at which the colour rises and a dismissal ends (besides {@code noticeDays} itself). */

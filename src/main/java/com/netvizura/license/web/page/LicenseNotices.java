@@ -28,6 +28,7 @@ public final class LicenseNotices {
     private final LicenseService service;
     private final PerVerdict<Worded> words = new PerVerdict<>();
     private final Map<String, String> resourcePaths = new ConcurrentHashMap<>();
+    private final UsageNotice usageNotice = new UsageNotice();
 
     /** The words around a notice: its label, the link and the Dismiss button. */
     public record Labels(String label, String open, String dismiss, String dismissTitle) {
@@ -66,9 +67,13 @@ public final class LicenseNotices {
                 key -> faces.getApplication().getResourceHandler().createResource(name, library).getRequestPath());
     }
 
-    /** What the notice says now in {@code locale}, empty when there is nothing to say. */
+    /**
+     * What the notice says now in {@code locale}, empty when there is nothing to say: the end of the license when it
+     * is near (or the license is not usable), else a limit nearly used up or exceeded ({@link UsageNotice}).
+     */
     public Optional<LicenseNotice> now(Locale locale) {
-        return worded(locale).notice();
+        Optional<LicenseNotice> notice = worded(locale).notice();
+        return notice.isPresent() ? notice : usageNotice.now(service, locale);
     }
 
     /** The words around the notice in {@code locale}. */

@@ -1,10 +1,12 @@
 package com.netvizura.license.web.page;
 
 import com.netvizura.license.model.LicenseDetails;
+import com.netvizura.license.model.Usage;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.service.LicenseService;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the License page shows of the license and of this server, in words and in the admin's date format: worked
@@ -33,13 +35,22 @@ public record LicensePageContent(LicenseSummary summary, LicenseTimeline timelin
                 service.settings().vendorEmail(), service.canSendFromServer(), service.developmentBuild());
     }
 
-    /** The content of the service's current verdict, kept until the verdict changes (one an application). */
+    /**
+     * The content of the service's current verdict, kept until the verdict or the usage changes (one an application):
+     * the License Details carry the usage lines, so the page's copy must agree with the download.
+     */
     static final class Cache {
 
-        private final PerVerdict<LicensePageContent> kept = new PerVerdict<>();
+        private volatile PerVerdict<LicensePageContent> kept = new PerVerdict<>();
+        private volatile Map<String, Usage> usageSeen = Map.of();
 
         LicensePageContent of(LicenseService service, Locale locale) {
             Verdict verdict = service.verdict();
+            Map<String, Usage> usage = service.usage();
+            if (usage != usageSeen) {
+                kept = new PerVerdict<>();
+                usageSeen = usage;
+            }
             return kept.get(verdict, locale, () -> LicensePageContent.of(service, verdict, locale));
         }
     }

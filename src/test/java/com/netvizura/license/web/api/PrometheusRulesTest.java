@@ -20,12 +20,20 @@ class PrometheusRulesTest {
     void rulesFile_passesPromtoolCheckRules() {
         Promtool.Result result = Promtool.run(null, null, "check", "rules", RULES.toString());
 
-        assertTrue(result.ok() && result.output().contains("SUCCESS: 6 rules found"), result.output());
+        assertTrue(result.ok() && result.output().contains("SUCCESS: 8 rules found"), result.output());
     }
 
     @Test
     void alerts_fireAt30_14And7DaysInGraceAndWhenNotOperational_asTheRuleTestsExpect() {
         Promtool.Result result = Promtool.run(RULES_TEST, null, "test", "rules", "netvizura-license.rules.test.yml");
+
+        assertTrue(result.ok() && result.output().contains("SUCCESS"), result.output());
+    }
+
+    @Test
+    void usageAlerts_warnAtTheNoticeShare_areCriticalOverTheLimit_andQuietForNamesWithoutLimit() {
+        Promtool.Result result = Promtool.run(RULES_TEST, null, "test", "rules",
+                "netvizura-license-usage.rules.test.yml");
 
         assertTrue(result.ok() && result.output().contains("SUCCESS"), result.output());
     }
