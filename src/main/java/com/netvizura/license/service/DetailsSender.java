@@ -3,10 +3,12 @@ package com.netvizura.license.service;
 import com.netvizura.license.mail.DetailsMessage;
 import com.netvizura.license.mail.LicenseDetailsBuilder;
 import com.netvizura.license.mail.MailtoLink;
+import com.netvizura.license.mail.MailtoQrCode;
 import com.netvizura.license.mail.SendResult;
 import com.netvizura.license.mail.SmtpSender;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.LicenseDetails;
+import com.netvizura.license.model.QrImage;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -47,6 +49,10 @@ final class DetailsSender {
 
     String mailtoLink(LicenseDetails details) {
         return MailtoLink.forVendor(settings.vendorEmail(), details);
+    }
+
+    QrImage detailsQr(LicenseDetails details) {
+        return MailtoQrCode.forVendor(settings.vendorEmail(), details);
     }
 
     boolean canSendFromServer() {

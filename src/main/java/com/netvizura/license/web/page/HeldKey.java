@@ -65,6 +65,13 @@ public class HeldKey implements Serializable {
         PrimeFaces.current().ajax().addCallbackParam(HELD, true);
     }
 
+    /** Offers the key the key file holds back (DESIGN.md section 12) when no key of this session waits. */
+    void offer(byte[] heldKey, LicenseHeldException held, FacesContext faces) {
+        if (key == null) {
+            hold(heldKey, held, faces);
+        }
+    }
+
     /** Forgets the held key (it was applied, cancelled, or another key was applied). */
     void clear() {
         key = null;

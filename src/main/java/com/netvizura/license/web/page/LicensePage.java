@@ -1,5 +1,6 @@
 package com.netvizura.license.web.page;
 
+import com.netvizura.license.service.KeyFileStatus;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.SendOutcome;
 import com.netvizura.license.web.AdminGate;
@@ -46,6 +47,11 @@ public class LicensePage implements Serializable {
     private String vendorEmail;
     private boolean canSendFromServer;
     private boolean developmentBuild;
+    private DetailsQr detailsQr;
+    private KeyFileStatus keyFile;
+
+    @Inject
+    HeldKey held;
     private boolean sent;
     private boolean delivered;
     private String sendMessage;
@@ -96,6 +102,11 @@ public class LicensePage implements Serializable {
         vendorEmail = content.vendorEmail();
         canSendFromServer = content.canSendFromServer();
         developmentBuild = content.developmentBuild();
+        detailsQr = content.detailsQr();
+        keyFile = current.keyFileStatus().orElse(null);
+        if (keyFile != null && keyFile.held().isPresent()) {
+            held.offer(keyFile.held().get().key(), keyFile.held().get().reason(), faces);
+        }
     }
 
     /** The largest key file the upload takes, for the file chooser's own size check. */
@@ -143,6 +154,16 @@ public class LicensePage implements Serializable {
 
     public boolean isDevelopmentBuild() {
         return developmentBuild;
+    }
+
+    /** The License Details as a QR code (made once a verdict, with the rest of the page's content). */
+    public DetailsQr getDetailsQr() {
+        return detailsQr;
+    }
+
+    /** What the key file ({@code netvizura.license.keyFile}) came to, or null when the setting is unset. */
+    public KeyFileStatus getKeyFile() {
+        return keyFile;
     }
 
     /**
