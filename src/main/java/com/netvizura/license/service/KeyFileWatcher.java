@@ -78,7 +78,14 @@ final class KeyFileWatcher {
 
     /** Checks the file now (on the caller's thread: the service's start), then watches it on a thread of its own. */
     synchronized void start() {
-        check();
+        try {
+            check();
+        } catch (RuntimeException e) {
+            // Never fatal: the license stays as it is, the page and the log say what went wrong.
+            LOG.log(Level.ERROR, "Checking the key file " + LogValue.of(path.toString()) + " failed", e);
+            status = outcome(KeyFileStatus.Outcome.UNREADABLE, Messages.get("keyFile.unreadable", path, e),
+                    Optional.empty());
+        }
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, THREAD_NAME);
             thread.setDaemon(true);

@@ -1,6 +1,7 @@
 package com.netvizura.license.web.page;
 
 import com.netvizura.license.model.QrImage;
+import java.io.Serializable;
 import java.util.Base64;
 
 /**
@@ -10,12 +11,13 @@ import java.util.Base64;
  *
  * @param dataUri {@code data:image/png;base64,...}
  * @param pixels  the image's width and height, shown one image pixel to one CSS pixel
- * @param link    the {@code mailto:} link the code holds
  */
-public record DetailsQr(String dataUri, int pixels, String link) {
+public record DetailsQr(String dataUri, int pixels) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static DetailsQr of(QrImage image) {
         return new DetailsQr("data:image/png;base64," + Base64.getEncoder().encodeToString(image.png()),
-                image.pixels(), image.text());
+                image.pixels());
     }
 }

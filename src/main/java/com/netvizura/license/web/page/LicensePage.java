@@ -38,6 +38,10 @@ public class LicensePage implements Serializable {
     @Inject
     transient LicenseService service;
 
+    /** Where a key held from the key file is offered for Apply anyway. */
+    @Inject
+    HeldKey held;
+
     private boolean admin;
     private LicenseSummary summary;
     private LicenseTimeline timeline;
@@ -48,10 +52,8 @@ public class LicensePage implements Serializable {
     private boolean canSendFromServer;
     private boolean developmentBuild;
     private DetailsQr detailsQr;
-    private KeyFileStatus keyFile;
-
-    @Inject
-    HeldKey held;
+    private String keyFileSentence;
+    private boolean keyFileNeedsAttention;
     private boolean sent;
     private boolean delivered;
     private String sendMessage;
@@ -103,7 +105,9 @@ public class LicensePage implements Serializable {
         canSendFromServer = content.canSendFromServer();
         developmentBuild = content.developmentBuild();
         detailsQr = content.detailsQr();
-        keyFile = current.keyFileStatus().orElse(null);
+        KeyFileStatus keyFile = current.keyFileStatus().orElse(null);
+        keyFileSentence = keyFile == null ? null : keyFile.sentence();
+        keyFileNeedsAttention = keyFile != null && keyFile.outcome().needsAttention();
         if (keyFile != null && keyFile.held().isPresent()) {
             held.offer(keyFile.held().get().key(), keyFile.held().get().reason(), faces);
         }
@@ -162,8 +166,12 @@ public class LicensePage implements Serializable {
     }
 
     /** What the key file ({@code netvizura.license.keyFile}) came to, or null when the setting is unset. */
-    public KeyFileStatus getKeyFile() {
-        return keyFile;
+    public String getKeyFileSentence() {
+        return keyFileSentence;
+    }
+
+    public boolean isKeyFileNeedsAttention() {
+        return keyFileNeedsAttention;
     }
 
     /**
