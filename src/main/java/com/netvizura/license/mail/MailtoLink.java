@@ -28,15 +28,23 @@ public final class MailtoLink {
 
     /** The link for sending {@code details} to {@code vendorEmail}, shortened when the full one is too long. */
     public static String forVendor(String vendorEmail, LicenseDetails details) {
+        return forVendor(vendorEmail, details, MAX_LENGTH);
+    }
+
+    /**
+     * {@link #forVendor(String, LicenseDetails)} with another longest length, e.g. what a QR code holds at a size a
+     * phone reads from a screen; the shortened body is the same.
+     */
+    public static String forVendor(String vendorEmail, LicenseDetails details, int maxLength) {
         DetailsMessage message = DetailsMessage.forVendor(vendorEmail, details);
         String full = of(vendorEmail, message.subject(), message.body());
-        if (full.length() <= MAX_LENGTH) {
+        if (full.length() <= maxLength) {
             return full;
         }
         String best = of(vendorEmail, message.subject(), DetailsMessage.essentialBody(details, 1));
         for (int lines = 2; lines <= DetailsMessage.ESSENTIAL.size(); lines++) {
             String more = of(vendorEmail, message.subject(), DetailsMessage.essentialBody(details, lines));
-            if (more.length() > MAX_LENGTH) {
+            if (more.length() > maxLength) {
                 break;
             }
             best = more;

@@ -3,12 +3,14 @@ package com.netvizura.license.service;
 import com.netvizura.license.mail.DetailsMessage;
 import com.netvizura.license.mail.LicenseDetailsBuilder;
 import com.netvizura.license.mail.MailtoLink;
+import com.netvizura.license.mail.MailtoQrCode;
 import com.netvizura.license.mail.SendResult;
 import com.netvizura.license.mail.SmtpSender;
 import com.netvizura.license.model.BuildInfo;
 import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.MachineMatch;
 import com.netvizura.license.model.Usage;
+import com.netvizura.license.model.QrImage;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
@@ -55,6 +57,10 @@ final class DetailsSender {
 
     String mailtoLink(LicenseDetails details) {
         return MailtoLink.forVendor(settings.vendorEmail(), details);
+    }
+
+    QrImage detailsQr(LicenseDetails details) {
+        return MailtoQrCode.forVendor(settings.vendorEmail(), details);
     }
 
     boolean canSendFromServer() {

@@ -11,6 +11,7 @@ import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.Usage;
 import com.netvizura.license.model.UsageDay;
+import com.netvizura.license.model.QrImage;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.policy.LicenseEvaluator;
 import com.netvizura.license.store.LicenseStore;
@@ -57,6 +58,8 @@ public final class LicenseService {
     private final DetailsSender detailsSender;
     private final Reminders reminders;
     private final UsageMeter usage;
+    /** Present when {@code netvizura.license.keyFile} is set. */
+    private final Optional<KeyFileWatcher> keyFile;
 
     private LicenseService(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build, Clock clock,
             String serverInfo) throws LicenseDataException {
@@ -82,6 +85,13 @@ public final class LicenseService {
                 Objects.requireNonNullElse(serverInfo, "unknown"), active, () -> usage.snapshot().usage().values());
         this.reminders = Reminders.start(settings, store.reminderLedger(), clock, this::status, detailsSender::details,
                 detailsSender::smtpSender, () -> usage.snapshot().usage().values());
+        this.keyFile = settings.keyFile().map(path -> new KeyFileWatcher(path, this::apply, () -> {
+            try {
+                return store.activeKey();
+            } catch (StoreException e) {
+                throw new LicenseDataException(e);
+            }
+        }, active::epoch, clock));
     }
 
     /**
@@ -112,6 +122,7 @@ public final class LicenseService {
             }
             throw e;
         }
+        service.keyFile.ifPresent(KeyFileWatcher::start);
         LOG.log(Level.INFO, "NetVizura License started: version [{0}] released [{1}], data directory [{2}], "
                 + "Installation Code [{3}], license status [{4}], trusted vendor keys {5}",
                 build.version(), build.releaseDate(), settings.licenseDirectory(), service.installationCode().value(),
@@ -213,6 +224,15 @@ public final class LicenseService {
     /** Records in the audit log that the admin cancelled the held key {@code keyFile}; nothing else changes. */
     public void cancel(byte[] keyFile, Actor actor) throws LicenseDataException {
         applier.cancel(keyFile, actor);
+        this.keyFile.ifPresent(watcher -> watcher.cancelled(keyFile));
+    }
+
+    /**
+     * What the key file ({@code netvizura.license.keyFile}) came to at its last check (at start or when it changed);
+     * empty when the setting is unset. A held key is offered only while the license it was compared with is active.
+     */
+    public Optional<KeyFileStatus> keyFileStatus() {
+        return keyFile.map(watcher -> watcher.status(epoch()));
     }
 
     /**
@@ -239,6 +259,15 @@ public final class LicenseService {
     /** A {@code mailto:} link to the vendor with {@code details} filled in (those the page shows, so both agree). */
     public String mailtoLink(LicenseDetails details) {
         return detailsSender.mailtoLink(details);
+    }
+
+    /**
+     * {@code details} as a QR code of the {@code mailto:} link to the vendor, for a phone to scan from the screen: the
+     * same link as {@link #mailtoLink} unless that is too long for a readable code (then the shortened body). Takes a
+     * few milliseconds: callers keep it while the details stay the same.
+     */
+    public QrImage detailsQr(LicenseDetails details) {
+        return detailsSender.detailsQr(details);
     }
 
     /** Whether Send can mail from the server (an SMTP host or a usable JNDI mail session is configured). */
@@ -287,6 +316,7 @@ public final class LicenseService {
      */
     public void stop() {
         try {
+            keyFile.ifPresent(KeyFileWatcher::stop);
             usage.stop();
             reminders.stop();
         } finally {

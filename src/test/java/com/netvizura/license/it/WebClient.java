@@ -73,6 +73,12 @@ public final class WebClient {
                 headers);
     }
 
+    /** PUT of {@code body} to {@code path} that does not follow a redirect, with extra headers as name, value... */
+    public HttpResponse<String> putNoFollow(String path, byte[] body, String... headers) {
+        return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
     /** Form POST of {@code path} that does not follow a redirect, with extra headers as name, value... */
     public HttpResponse<String> postFormNoFollow(String path, Map<String, String> fields, String... headers) {
         return send(httpNoFollow, HttpRequest.newBuilder(root.resolve(path))

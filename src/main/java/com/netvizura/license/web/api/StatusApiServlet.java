@@ -17,7 +17,8 @@ import java.io.IOException;
  * The status API for monitoring (DESIGN.md section 8): {@code GET /api/license} answers the license as JSON,
  * {@code GET /api/license/metrics} the Prometheus metrics. Open to {@code Authorization: Bearer <apiToken>} and to
  * an admin's login ({@link ApiAccess}); anyone else, a logged-in user without the admin role included, gets 401 with
- * {@code WWW-Authenticate: Bearer}. GET and HEAD only (405 with {@code Allow} otherwise); every answer is
+ * {@code WWW-Authenticate: Bearer}. GET and HEAD, and on {@code /api/license} PUT, which applies a key
+ * ({@link KeyApplyApi}, admin token only); 405 with {@code Allow} otherwise. Every answer is
  * {@code Cache-Control: no-store}. It answers from the service's cached verdict: no file read, no signature check
  * per call. Registered in code by {@code web.LicenseInitializer}, so that it exists in an overlay too; the guard and
  * the session reset let its paths through ({@link LicensePaths#isStatusApi}).
@@ -30,11 +31,13 @@ public final class StatusApiServlet extends HttpServlet {
 
     private final transient LicenseService service;
     private final transient ApiAccess access;
+    private final transient KeyApplyApi keyApply;
 
     public StatusApiServlet(LicenseService service) {
         this.service = service;
         this.access = new ApiAccess(service.settings().adminRole(), service.settings().apiToken(),
                 service.settings().apiAdminToken());
+        this.keyApply = new KeyApplyApi(service, access);
     }
 
     public static void register(ServletContext context, LicenseService service) {
@@ -51,10 +54,15 @@ public final class StatusApiServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
+        boolean keyPath = LicensePaths.STATUS_API.equals(LicensePaths.pathOf(request));
+        if (keyPath && "PUT".equals(method)) {
+            keyApply.put(request, response);
+            return;
+        }
         if (!head && !"GET".equals(method)) {
-            response.setHeader("Allow", "GET, HEAD");
-            answer(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, JSON_TYPE,
-                    error("method_not_allowed", Messages.get("api.methodNotAllowed")), head);
+            response.setHeader("Allow", keyPath ? "GET, HEAD, PUT" : "GET, HEAD");
+            answer(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, JSON_TYPE, error("method_not_allowed",
+                    Messages.get(keyPath ? "api.key.methodNotAllowed" : "api.methodNotAllowed")), head);
             return;
         }
         ApiAccess.Decision decision = access.decide(request);

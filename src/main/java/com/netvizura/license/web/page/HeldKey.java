@@ -62,6 +62,13 @@ public class HeldKey implements Serializable {
         losses = held.change().lossSentences();
     }
 
+    /** Offers the key the key file holds back (DESIGN.md section 12) when no key of this session waits. */
+    void offer(byte[] heldKey, LicenseHeldException held, FacesContext faces) {
+        if (key == null) {
+            hold(heldKey, held, PageText.locale(faces));
+        }
+    }
+
     /** Forgets the held key (it was applied, cancelled, or another key was applied). */
     public void clear() {
         key = null;

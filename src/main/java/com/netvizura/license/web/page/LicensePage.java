@@ -1,5 +1,6 @@
 package com.netvizura.license.web.page;
 
+import com.netvizura.license.service.KeyFileStatus;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.SendOutcome;
 import com.netvizura.license.web.AdminGate;
@@ -32,8 +33,14 @@ public class LicensePage {
     @Inject
     LicenseService service;
 
+    /** Where a key held from the key file is offered for Apply anyway. */
+    @Inject
+    HeldKey held;
+
     private boolean admin;
     private LicensePageContent content;
+    private String keyFileSentence;
+    private boolean keyFileNeedsAttention;
     private boolean sent;
     private boolean delivered;
     private String sendMessage;
@@ -74,6 +81,12 @@ public class LicensePage {
     public void load(FacesContext faces) {
         // Worked out once a verdict and locale, not on every view (about 6 % of the page's rendering).
         content = CONTENT.of(service, PageText.locale(faces));
+        KeyFileStatus keyFile = service.keyFileStatus().orElse(null);
+        keyFileSentence = keyFile == null ? null : keyFile.sentence();
+        keyFileNeedsAttention = keyFile != null && keyFile.outcome().needsAttention();
+        if (keyFile != null && keyFile.held().isPresent()) {
+            held.offer(keyFile.held().get().key(), keyFile.held().get().reason(), faces);
+        }
     }
 
     /** The largest key file the upload takes, for the file chooser's own size check. */
@@ -88,6 +101,15 @@ public class LicensePage {
     /** What the page shows of the license and this server: {@code #{nvLicensePage.content.summary()}}. */
     public LicensePageContent getContent() {
         return content;
+    }
+
+    /** What the key file ({@code netvizura.license.keyFile}) came to, or null when the setting is unset. */
+    public String getKeyFileSentence() {
+        return keyFileSentence;
+    }
+
+    public boolean isKeyFileNeedsAttention() {
+        return keyFileNeedsAttention;
     }
 
     /**

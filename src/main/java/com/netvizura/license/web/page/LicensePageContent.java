@@ -21,9 +21,11 @@ import java.util.Map;
  * @param vendorEmail       where Send sends them
  * @param canSendFromServer whether Send can mail from the server
  * @param developmentBuild  whether this build trusts only the development key
+ * @param detailsQr         the same details as a QR code of the mailto link, for a phone to scan
  */
 public record LicensePageContent(LicenseSummary summary, LicenseTimeline timeline, String installationCode, String detailsText,
-        String mailtoLink, String vendorEmail, boolean canSendFromServer, boolean developmentBuild) {
+        String mailtoLink, String vendorEmail, boolean canSendFromServer, boolean developmentBuild,
+        DetailsQr detailsQr) {
 
     static LicensePageContent of(LicenseService service, Verdict verdict, Locale locale) {
         ZoneId zone = service.zone();
@@ -32,7 +34,8 @@ public record LicensePageContent(LicenseSummary summary, LicenseTimeline timelin
                 LicenseTimeline.of(verdict, service.today(), zone, LicenseSummary.dateFormat(locale), locale)
                         .orElse(null),
                 service.installationCode().value(), details.toText(), service.mailtoLink(details),
-                service.settings().vendorEmail(), service.canSendFromServer(), service.developmentBuild());
+                service.settings().vendorEmail(), service.canSendFromServer(), service.developmentBuild(),
+                DetailsQr.of(service.detailsQr(details)));
     }
 
     /**
