@@ -25,7 +25,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code audit.log}: one JSON object a line, appended and forced to disk. Values go through a JSON writer, so a
@@ -36,11 +40,16 @@ import java.util.List;
  * {@link AuditEntry.Outcome#TORN_LINE_CLOSED} line, so new lines always start on a line of their own and the
  * reader knows the unreadable line before that marker is a crash remnant. Any other unreadable line is reported.
  * Callers hold the directory lock while appending.
+ *
+ * <p>Bounded: past 8 MiB the file is rolled over into a gzipped part ({@link AuditRollover}); {@link #read} reads the
+ * parts too. What the History needs of the parts (the lines that made a key active) is kept in memory by part, as a
+ * part never changes: a change reads only {@code audit.log} and parts it has not seen yet.
  */
 final class AuditLog {
 
     static final int MAX_VALUE_CHARS = 2000;
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
     private static final String TIME = "time";
     private static final String USER = "user";
     private static final String REMOTE = "remoteAddress";
@@ -49,12 +58,31 @@ final class AuditLog {
     private static final String OUTCOME = "outcome";
     private static final String REASON = "reason";
 
+    /** Makes the audit log of a store (tests choose a smaller rollover limit or inject faults). */
+    @FunctionalInterface
+    interface Factory {
+        AuditLog create(Path file, Clock clock);
+    }
+
     private final Path file;
     private final Clock clock;
+    private final AuditRollover rollover;
+    /** Lines that made a key active, by part file name and size: parts are written once and never changed. */
+    private final Map<String, List<AuditEntry>> partActivations = new ConcurrentHashMap<>();
 
     AuditLog(Path file, Clock clock) {
+        this(file, clock, AuditRollover.DEFAULT_LIMIT, AuditRollover.StepListener.NONE);
+    }
+
+    AuditLog(Path file, Clock clock, long rolloverLimit, AuditRollover.StepListener rolloverSteps) {
         this.file = file;
         this.clock = clock;
+        this.rollover = new AuditRollover(file, clock, rolloverLimit, rolloverSteps);
+    }
+
+    /** Finishes a rollover that a crash cut off; at start, under the lock. */
+    int finishRollover() throws IOException {
+        return rollover.finishPending();
     }
 
     Path path() {
@@ -63,6 +91,7 @@ final class AuditLog {
 
     void append(AuditEntry entry) throws IOException {
         boolean created = !Files.exists(file);
+        long sizeAfter;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             long size = channel.size();
@@ -80,6 +109,7 @@ final class AuditLog {
                     position += channel.write(buffer, position);
                 }
                 channel.force(true);
+                sizeAfter = position;
             } catch (IOException e) {
                 // Leave no half line behind when the disk is full; a crash here is handled by the torn-line rule.
                 try {
@@ -92,6 +122,13 @@ final class AuditLog {
         }
         if (created) {
             DurableFiles.fsyncDirectory(file.getParent());
+        }
+        try {
+            rollover.rollOverIfFull(sizeAfter);
+        } catch (IOException e) {
+            // The line is on disk; the log just stays larger until a later append rolls it over.
+            LOG.log(System.Logger.Level.WARNING, "Could not roll the audit log [" + file + "] over; it is tried again "
+                    + "with the next line: " + IoProblems.describe(e), e);
         }
     }
 
@@ -130,16 +167,85 @@ final class AuditLog {
         return value.length() <= MAX_VALUE_CHARS ? value : value.substring(0, MAX_VALUE_CHARS) + "...";
     }
 
-    /** All lines, oldest first. */
+    /** All lines, oldest first: the rolled-over parts, a rollover cut off by a crash, then {@code audit.log}. */
     List<AuditEntry> read() throws StoreException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new StoreException("store.readFailed", e, file, IoProblems.describe(e));
+        List<AuditEntry> all = new ArrayList<>();
+        for (Path part : listed(true)) {
+            all.addAll(parse(unzipped(part), part));
         }
+        for (Path pending : listed(false)) {
+            all.addAll(parse(bytes(pending), pending));
+        }
+        all.addAll(parse(bytes(file), file));
+        return all;
+    }
+
+    /**
+     * The lines that made a key active (an apply, or a change found at start), oldest first: what the History shows.
+     * Reads {@code audit.log} (at most 8 MiB) and only those parts it has not read before.
+     */
+    List<AuditEntry> keyActivations() throws StoreException {
+        List<AuditEntry> found = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (Path part : listed(true)) {
+            String key = part.getFileName() + "/" + sizeOf(part);
+            present.add(key);
+            List<AuditEntry> known = partActivations.get(key);
+            if (known == null) {
+                known = activations(parse(unzipped(part), part));
+                partActivations.put(key, known);
+            }
+            found.addAll(known);
+        }
+        partActivations.keySet().retainAll(present);
+        for (Path pending : listed(false)) {
+            found.addAll(activations(parse(bytes(pending), pending)));
+        }
+        found.addAll(activations(parse(bytes(file), file)));
+        return found;
+    }
+
+    private static List<AuditEntry> activations(List<AuditEntry> lines) {
+        return lines.stream().filter(line -> line.licenseId() != null
+                && (line.outcome() == AuditEntry.Outcome.APPLIED
+                    || line.outcome() == AuditEntry.Outcome.KEY_CHANGED_OUTSIDE_APPLY)).toList();
+    }
+
+    private List<Path> listed(boolean parts) throws StoreException {
+        try {
+            return parts ? rollover.parts() : rollover.pending();
+        } catch (IOException e) {
+            throw new StoreException("store.readFailed", e, file.getParent(), IoProblems.describe(e));
+        }
+    }
+
+    private static long sizeOf(Path part) {
+        try {
+            return Files.size(part);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static byte[] unzipped(Path part) throws StoreException {
+        try {
+            return AuditRollover.gunzip(part);
+        } catch (IOException e) {
+            throw new StoreException("store.readFailed", e, part, IoProblems.describe(e));
+        }
+    }
+
+    private static byte[] bytes(Path source) throws StoreException {
+        try {
+            return Files.readAllBytes(source);
+        } catch (NoSuchFileException e) {
+            return new byte[0];
+        } catch (IOException e) {
+            throw new StoreException("store.readFailed", e, source, IoProblems.describe(e));
+        }
+    }
+
+    private static List<AuditEntry> parse(byte[] bytes, Path file) throws StoreException {
         List<String> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
