@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * {@code audit.log}: one JSON object a line, appended and forced to disk. Values go through a JSON writer, so a
@@ -192,17 +193,23 @@ final class AuditLog {
             present.add(key);
             List<AuditEntry> known = partActivations.get(key);
             if (known == null) {
-                known = activations(parse(unzipped(part), part));
+                known = activations(parse(unzipped(part), part, AuditLog::mayActivate));
                 partActivations.put(key, known);
             }
             found.addAll(known);
         }
         partActivations.keySet().retainAll(present);
         for (Path pending : listed(false)) {
-            found.addAll(activations(parse(bytes(pending), pending)));
+            found.addAll(activations(parse(bytes(pending), pending, AuditLog::mayActivate)));
         }
-        found.addAll(activations(parse(bytes(file), file)));
+        found.addAll(activations(parse(bytes(file), file, AuditLog::mayActivate)));
         return found;
+    }
+
+    /** Whether a line may be one that made a key active: only those are parsed for the History. */
+    private static boolean mayActivate(String line) {
+        return line.contains(AuditEntry.Outcome.APPLIED.name())
+                || line.contains(AuditEntry.Outcome.KEY_CHANGED_OUTSIDE_APPLY.name());
     }
 
     private static List<AuditEntry> activations(List<AuditEntry> lines) {
@@ -246,6 +253,15 @@ final class AuditLog {
     }
 
     private static List<AuditEntry> parse(byte[] bytes, Path file) throws StoreException {
+        return parse(bytes, file, line -> true);
+    }
+
+    /**
+     * The lines of {@code bytes}; only those {@code worthReading} are parsed (a JSON parse per line is what reading
+     * costs), the others are skipped unchecked.
+     */
+    private static List<AuditEntry> parse(byte[] bytes, Path file, Predicate<String> worthReading)
+            throws StoreException {
         List<String> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
@@ -259,17 +275,19 @@ final class AuditLog {
 
         List<AuditEntry> entries = new ArrayList<>(lines.size());
         AuditEntry[] parsed = new AuditEntry[lines.size()];
+        boolean[] skipped = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
-            parsed[i] = parseOrNull(lines.get(i));
+            skipped[i] = !worthReading.test(lines.get(i));
+            parsed[i] = skipped[i] ? null : parseOrNull(lines.get(i));
         }
         for (int i = 0; i < parsed.length; i++) {
             if (parsed[i] != null) {
                 entries.add(parsed[i]);
-            } else if (!(i + 1 < parsed.length && closesTornLine(parsed[i + 1]))) {
+            } else if (!skipped[i] && !(i + 1 < parsed.length && closesTornLine(parsed[i + 1]))) {
                 throw new StoreException("store.auditCorrupt", null, file, i + 1);
             }
         }
-        if (unterminated != null) {
+        if (unterminated != null && worthReading.test(unterminated)) {
             AuditEntry last = parseOrNull(unterminated);
             if (last != null) {
                 entries.add(last); // complete but for its line break
