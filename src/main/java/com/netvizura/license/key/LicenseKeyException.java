@@ -50,7 +50,9 @@ public final class LicenseKeyException extends Exception {
         /** A required claim is absent. */
         MISSING_CLAIM("key.missingClaim"),
         /** A claim has the wrong type or an invalid value (or is present where it must not be). */
-        INVALID_CLAIM("key.invalidClaim");
+        INVALID_CLAIM("key.invalidClaim"),
+        /** A name (licensee, module, limit) holds a character that changes how text reads (bidi, line separator). */
+        TEXT_CONTROLS("key.textControls");
 
         private final String messageKey;
 

@@ -390,6 +390,20 @@ class LicenseKeyRefusalTest {
         refusedClaim(Reason.INVALID_CLAIM, "supersedes", "\"a/b\"");
     }
 
+    /** A licensee, module or limit name that reads otherwise than it is signed never reaches a page or a mail. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
+        "\u2069", "\u2028", "\u2029"})
+    void textControls_inLicenseeModuleOrLimitName_refusedWithTheirSentence(String control) {
+        String escaped = String.format("\\u%04X", (int) control.charAt(0));
+        LicenseKeyException licensee = refusedClaim(Reason.TEXT_CONTROLS, "sub", "\"ACME " + escaped + "skrowteN\"");
+        assertEquals("sub", licensee.subject().orElseThrow());
+        assertTrue(licensee.getMessage().contains("change how the text around them reads"), licensee.getMessage());
+        refusedClaim(Reason.TEXT_CONTROLS, "modules", "[\"netflow" + escaped + "\"]");
+        refusedClaim(Reason.TEXT_CONTROLS, "limits", "{\"devices" + escaped + "\":100}");
+        refusedClaim(Reason.TEXT_CONTROLS, "sub", "\"" + control + "ACME\"");
+    }
+
     @Test
     void invalidClaim_wrongTypesAndShapes() {
         refusedClaim(Reason.INVALID_CLAIM, "sub", "\"   \"");
