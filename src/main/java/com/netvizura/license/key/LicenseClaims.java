@@ -222,7 +222,8 @@ public final class LicenseClaims {
 
     private static String text(String claim, String value, int maxLength) throws LicenseKeyException {
         if (value != null && value.chars().anyMatch(LicenseClaims::changesHowTextReads)) {
-            throw new LicenseKeyException(Reason.TEXT_CONTROLS, claim);
+            // An invalid claim, with a sentence that says what is wrong with it.
+            throw new LicenseKeyException(Reason.INVALID_CLAIM, claim, "key.textControls");
         }
         if (!isShowableText(value, maxLength)) {
             throw new LicenseKeyException(Reason.INVALID_CLAIM, claim);
