@@ -87,11 +87,21 @@ public final class LicenseClaims {
 
     /**
      * Whether {@code value} may be shown to admins as one claim: not blank, at most {@code maxLength} characters, no
-     * control characters that could fake a line. The licensee's limit is {@link #MAX_TEXT}.
+     * control characters that could fake a line, and none that changes how the text around it reads ({@link
+     * #changesHowTextReads}). The licensee's limit is {@link #MAX_TEXT}.
      */
     public static boolean isShowableText(String value, int maxLength) {
         return value != null && !value.isBlank() && value.length() <= maxLength
-                && value.chars().noneMatch(Character::isISOControl);
+                && value.chars().noneMatch(c -> Character.isISOControl(c) || changesHowTextReads(c));
+    }
+
+    /**
+     * Whether {@code c} reorders or breaks the text shown around it: the bidirectional embeddings and overrides
+     * (U+202A-202E) and isolates (U+2066-2069), which can make a licensee or limit name on a page, in the details
+     * or in a mail read otherwise than it is, and the line and paragraph separators (U+2028/2029).
+     */
+    public static boolean changesHowTextReads(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
     }
 
     /** Whether {@code value} is accepted as the {@code email} claim (one {@code @}, no white space, at most 254). */
@@ -217,6 +227,10 @@ public final class LicenseClaims {
     }
 
     private static String text(String claim, String value, int maxLength) throws LicenseKeyException {
+        if (value != null && value.chars().anyMatch(LicenseClaims::changesHowTextReads)) {
+            // An invalid claim, with a sentence that says what is wrong with it.
+            throw new LicenseKeyException(Reason.INVALID_CLAIM, claim, "key.textControls");
+        }
         if (!isShowableText(value, maxLength)) {
             throw new LicenseKeyException(Reason.INVALID_CLAIM, claim);
         }

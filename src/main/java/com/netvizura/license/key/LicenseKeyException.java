@@ -77,8 +77,13 @@ public final class LicenseKeyException extends Exception {
      *                characters because it may come from an attacker's file
      */
     public LicenseKeyException(Reason reason, String subject) {
-        super(Messages.get(Objects.requireNonNull(reason, "reason").messageKey(), printable(subject)));
-        this.reason = reason;
+        this(reason, subject, Objects.requireNonNull(reason, "reason").messageKey());
+    }
+
+    /** A refusal for {@code reason} whose sentence says more than the reason's own ({@code messageKey}). */
+    LicenseKeyException(Reason reason, String subject, String messageKey) {
+        super(Messages.get(messageKey, printable(subject)));
+        this.reason = Objects.requireNonNull(reason, "reason");
         this.subject = subject == null ? null : printable(subject);
     }
 

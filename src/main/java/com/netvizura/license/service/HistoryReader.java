@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <p>A history file is written once and never changed, so what a file says is kept by its name (with its size and
  * modification time, so that a file edited by hand is read again): after the start only newly retired keys are read
- * and verified. The audit log is read whole each time.
+ * and verified. Of the audit log, the store reads {@code audit.log} each time and a rolled-over part only once.
  */
 final class HistoryReader {
 
@@ -125,7 +125,7 @@ final class HistoryReader {
     private Map<String, List<AuditEntry>> appliesById() {
         List<AuditEntry> audit;
         try {
-            audit = store.auditLog();
+            audit = store.keyActivations();
         } catch (StoreException e) {
             LOG.log(Level.WARNING, "Could not read the audit log for the license history; the History shows no "
                     + "apply times: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import com.netvizura.license.key.LicenseKeyVerifier;
 import com.netvizura.license.model.Actor;
 import com.netvizura.license.model.License;
 import com.netvizura.license.model.LicenseChange;
+import com.netvizura.license.model.LogValue;
 import com.netvizura.license.model.Messages;
 import com.netvizura.license.model.Verdict;
 import com.netvizura.license.policy.LicenseComparison;
@@ -182,11 +183,12 @@ final class KeyApplier {
         try {
             store.recordRefusal(actor, licenseId, reason);
         } catch (StoreException e) {
-            LOG.log(Level.WARNING, "Could not audit a refused key [" + licenseId + "]: " + e.getMessage(), e);
+            LOG.log(Level.WARNING, "Could not audit a refused key " + LogValue.of(licenseId) + ": " + e.getMessage(), e);
         }
         refusedSinceStart.incrementAndGet();
-        LOG.log(Level.INFO, "License key [{0}] refused for [{1}] from [{2}]: {3}", licenseId, actor.user(),
-                actor.remoteAddress(), reason);
+        // The reason may hold what the request sent (an upload's file name, RFC 2231 or an encoded word): escaped.
+        LOG.log(Level.INFO, "License key {0} refused for {1} from {2}: {3}", LogValue.of(licenseId),
+                LogValue.of(actor.user()), LogValue.of(actor.remoteAddress()), LogValue.of(reason));
         return new LicenseRefusedException(cause, reason, origin);
     }
 }

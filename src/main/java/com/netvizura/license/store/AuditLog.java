@@ -25,7 +25,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * {@code audit.log}: one JSON object a line, appended and forced to disk. Values go through a JSON writer, so a
@@ -36,11 +41,16 @@ import java.util.List;
  * {@link AuditEntry.Outcome#TORN_LINE_CLOSED} line, so new lines always start on a line of their own and the
  * reader knows the unreadable line before that marker is a crash remnant. Any other unreadable line is reported.
  * Callers hold the directory lock while appending.
+ *
+ * <p>Bounded: past 8 MiB the file is rolled over into a gzipped part ({@link AuditRollover}); {@link #read} reads the
+ * parts too. What the History needs of the parts (the lines that made a key active) is kept in memory by part, as a
+ * part never changes: a change reads only {@code audit.log} and parts it has not seen yet.
  */
 final class AuditLog {
 
     static final int MAX_VALUE_CHARS = 2000;
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
     private static final String TIME = "time";
     private static final String USER = "user";
     private static final String REMOTE = "remoteAddress";
@@ -49,12 +59,31 @@ final class AuditLog {
     private static final String OUTCOME = "outcome";
     private static final String REASON = "reason";
 
+    /** Makes the audit log of a store (tests choose a smaller rollover limit or inject faults). */
+    @FunctionalInterface
+    interface Factory {
+        AuditLog create(Path file, Clock clock);
+    }
+
     private final Path file;
     private final Clock clock;
+    private final AuditRollover rollover;
+    /** Lines that made a key active, by part file name and size: parts are written once and never changed. */
+    private final Map<String, List<AuditEntry>> partActivations = new ConcurrentHashMap<>();
 
     AuditLog(Path file, Clock clock) {
+        this(file, clock, AuditRollover.DEFAULT_LIMIT, AuditRollover.StepListener.NONE);
+    }
+
+    AuditLog(Path file, Clock clock, long rolloverLimit, AuditRollover.StepListener rolloverSteps) {
         this.file = file;
         this.clock = clock;
+        this.rollover = new AuditRollover(file, clock, rolloverLimit, rolloverSteps);
+    }
+
+    /** Finishes a rollover that a crash cut off; at start, under the lock. */
+    int finishRollover() throws IOException {
+        return rollover.finishPending();
     }
 
     Path path() {
@@ -63,6 +92,7 @@ final class AuditLog {
 
     void append(AuditEntry entry) throws IOException {
         boolean created = !Files.exists(file);
+        long sizeAfter;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             long size = channel.size();
@@ -80,6 +110,7 @@ final class AuditLog {
                     position += channel.write(buffer, position);
                 }
                 channel.force(true);
+                sizeAfter = position;
             } catch (IOException e) {
                 // Leave no half line behind when the disk is full; a crash here is handled by the torn-line rule.
                 try {
@@ -92,6 +123,13 @@ final class AuditLog {
         }
         if (created) {
             DurableFiles.fsyncDirectory(file.getParent());
+        }
+        try {
+            rollover.rollOverIfFull(sizeAfter);
+        } catch (IOException e) {
+            // The line is on disk; the log just stays larger until a later append rolls it over.
+            LOG.log(System.Logger.Level.WARNING, "Could not roll the audit log [" + file + "] over; it is tried again "
+                    + "with the next line: " + IoProblems.describe(e), e);
         }
     }
 
@@ -130,16 +168,100 @@ final class AuditLog {
         return value.length() <= MAX_VALUE_CHARS ? value : value.substring(0, MAX_VALUE_CHARS) + "...";
     }
 
-    /** All lines, oldest first. */
+    /** All lines, oldest first: the rolled-over parts, a rollover cut off by a crash, then {@code audit.log}. */
     List<AuditEntry> read() throws StoreException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new StoreException("store.readFailed", e, file, IoProblems.describe(e));
+        List<AuditEntry> all = new ArrayList<>();
+        for (Path part : listed(true)) {
+            all.addAll(parse(unzipped(part), part));
         }
+        for (Path pending : listed(false)) {
+            all.addAll(parse(bytes(pending), pending));
+        }
+        all.addAll(parse(bytes(file), file));
+        return all;
+    }
+
+    /**
+     * The lines that made a key active (an apply, or a change found at start), oldest first: what the History shows.
+     * Reads {@code audit.log} (at most 8 MiB) and only those parts it has not read before.
+     */
+    List<AuditEntry> keyActivations() throws StoreException {
+        List<AuditEntry> found = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (Path part : listed(true)) {
+            String key = part.getFileName() + "/" + sizeOf(part);
+            present.add(key);
+            List<AuditEntry> known = partActivations.get(key);
+            if (known == null) {
+                known = activations(parse(unzipped(part), part, AuditLog::mayActivate));
+                partActivations.put(key, known);
+            }
+            found.addAll(known);
+        }
+        partActivations.keySet().retainAll(present);
+        for (Path pending : listed(false)) {
+            found.addAll(activations(parse(bytes(pending), pending, AuditLog::mayActivate)));
+        }
+        found.addAll(activations(parse(bytes(file), file, AuditLog::mayActivate)));
+        return found;
+    }
+
+    /** Whether a line may be one that made a key active: only those are parsed for the History. */
+    private static boolean mayActivate(String line) {
+        return line.contains(AuditEntry.Outcome.APPLIED.name())
+                || line.contains(AuditEntry.Outcome.KEY_CHANGED_OUTSIDE_APPLY.name());
+    }
+
+    private static List<AuditEntry> activations(List<AuditEntry> lines) {
+        return lines.stream().filter(line -> line.licenseId() != null
+                && (line.outcome() == AuditEntry.Outcome.APPLIED
+                    || line.outcome() == AuditEntry.Outcome.KEY_CHANGED_OUTSIDE_APPLY)).toList();
+    }
+
+    private List<Path> listed(boolean parts) throws StoreException {
+        try {
+            return parts ? rollover.parts() : rollover.pending();
+        } catch (IOException e) {
+            throw new StoreException("store.readFailed", e, file.getParent(), IoProblems.describe(e));
+        }
+    }
+
+    private static long sizeOf(Path part) {
+        try {
+            return Files.size(part);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static byte[] unzipped(Path part) throws StoreException {
+        try {
+            return AuditRollover.gunzip(part);
+        } catch (IOException e) {
+            throw new StoreException("store.readFailed", e, part, IoProblems.describe(e));
+        }
+    }
+
+    private static byte[] bytes(Path source) throws StoreException {
+        try {
+            return Files.readAllBytes(source);
+        } catch (NoSuchFileException e) {
+            return new byte[0];
+        } catch (IOException e) {
+            throw new StoreException("store.readFailed", e, source, IoProblems.describe(e));
+        }
+    }
+
+    private static List<AuditEntry> parse(byte[] bytes, Path file) throws StoreException {
+        return parse(bytes, file, line -> true);
+    }
+
+    /**
+     * The lines of {@code bytes}; only those {@code worthReading} are parsed (a JSON parse per line is what reading
+     * costs), the others are skipped unchecked.
+     */
+    private static List<AuditEntry> parse(byte[] bytes, Path file, Predicate<String> worthReading)
+            throws StoreException {
         List<String> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
@@ -153,17 +275,19 @@ final class AuditLog {
 
         List<AuditEntry> entries = new ArrayList<>(lines.size());
         AuditEntry[] parsed = new AuditEntry[lines.size()];
+        boolean[] skipped = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
-            parsed[i] = parseOrNull(lines.get(i));
+            skipped[i] = !worthReading.test(lines.get(i));
+            parsed[i] = skipped[i] ? null : parseOrNull(lines.get(i));
         }
         for (int i = 0; i < parsed.length; i++) {
             if (parsed[i] != null) {
                 entries.add(parsed[i]);
-            } else if (!(i + 1 < parsed.length && closesTornLine(parsed[i + 1]))) {
+            } else if (!skipped[i] && !(i + 1 < parsed.length && closesTornLine(parsed[i + 1]))) {
                 throw new StoreException("store.auditCorrupt", null, file, i + 1);
             }
         }
-        if (unterminated != null) {
+        if (unterminated != null && worthReading.test(unterminated)) {
             AuditEntry last = parseOrNull(unterminated);
             if (last != null) {
                 entries.add(last); // complete but for its line break

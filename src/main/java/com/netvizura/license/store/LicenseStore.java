@@ -83,12 +83,12 @@ public final class LicenseStore {
     private volatile long epoch;
 
     private LicenseStore(Path dir, LicenseIdReader ids, Clock clock, ApplyStepListener listener,
-                         Duration lockTimeout) {
+                         Duration lockTimeout, AuditLog.Factory audit) {
         this.dir = dir;
         this.keyFile = dir.resolve("license.key");
         this.historyDir = dir.resolve("history");
         this.stateFile = new StateFile(dir.resolve("state.properties"));
-        this.auditLog = new AuditLog(dir.resolve("audit.log"), clock);
+        this.auditLog = audit.create(dir.resolve("audit.log"), clock);
         this.lock = new DirectoryLock(dir.resolve(".store.lock"), lockTimeout);
         this.ids = ids;
         this.clock = clock;
@@ -112,6 +112,11 @@ public final class LicenseStore {
 
     static LicenseStore open(Path licenseDir, LicenseIdReader ids, Clock clock, ApplyStepListener listener,
                              Duration lockTimeout) throws StoreException {
+        return open(licenseDir, ids, clock, listener, lockTimeout, AuditLog::new);
+    }
+
+    static LicenseStore open(Path licenseDir, LicenseIdReader ids, Clock clock, ApplyStepListener listener,
+                             Duration lockTimeout, AuditLog.Factory audit) throws StoreException {
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(clock, "clock");
         Path dir = licenseDir.toAbsolutePath().normalize();
@@ -120,7 +125,7 @@ public final class LicenseStore {
         } catch (IOException e) {
             throw new StoreException("store.cannotCreateDirectory", e, dir, IoProblems.describe(e));
         }
-        LicenseStore store = new LicenseStore(dir, ids, clock, listener, lockTimeout);
+        LicenseStore store = new LicenseStore(dir, ids, clock, listener, lockTimeout, audit);
         store.recoverAtStart();
         return store;
     }
@@ -140,6 +145,9 @@ public final class LicenseStore {
             int removed = DurableFiles.removeOwnTemps(dir) + DurableFiles.removeOwnTemps(historyDir);
             if (removed > 0) {
                 LOG.log(Level.INFO, "Removed " + removed + " temp file(s) left in [" + dir + "] by an interrupted change");
+            }
+            if (auditLog.finishRollover() > 0) {
+                LOG.log(Level.INFO, "Finished an audit log rollover in [" + dir + "] that was cut off");
             }
             StoreState state = stateFile.read();
             byte[] active = readActiveOrNull();
@@ -450,6 +458,14 @@ public final class LicenseStore {
     /** Every audit line, oldest first (a line cut off by a crash is skipped, see {@link AuditLog}). */
     public List<AuditEntry> auditLog() throws StoreException {
         return auditLog.read();
+    }
+
+    /**
+     * The audit lines that made a key active (applies, and changes found at start), oldest first, rolled-over parts
+     * included: the History's "applied by". Reads {@code audit.log} and only the parts not read before.
+     */
+    public List<AuditEntry> keyActivations() throws StoreException {
+        return auditLog.keyActivations();
     }
 
     /** The epoch as this process last saw it: no disk access. */

@@ -59,6 +59,19 @@ class IssuerCliTest {
     }
 
     @Test
+    void issue_licenseeThatChangesHowTextReads_refused() {
+        Path vendor = keys();
+        for (String name : List.of("ACME \u202Eskrowten", "ACME\u2066 Networks", "ACME\u2028Networks")) {
+            IssuerRun r = cli("issue", "--private-key", vendor.resolve("private.pem").toString(), "--licensee", name,
+                    "--installation-code", CODE, "--type", "perpetual", "--out", dir.resolve("acme.key").toString());
+
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("one line of at most"), r.err());
+            assertFalse(Files.exists(dir.resolve("acme.key")));
+        }
+    }
+
+    @Test
     void keygen_writesOwnerOnlyPrivateKeyAndPublicKeyAndPrintsKid() throws Exception {
         IssuerRun r = cli("keygen", "--out", dir.resolve("vendor").toString());
 

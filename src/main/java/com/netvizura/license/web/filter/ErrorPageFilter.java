@@ -1,5 +1,6 @@
 package com.netvizura.license.web.filter;
 
+import com.netvizura.license.model.LogValue;
 import com.netvizura.license.model.Messages;
 import com.netvizura.license.web.LicensePaths;
 import com.netvizura.license.web.PartialResponse;
@@ -49,16 +50,17 @@ public class ErrorPageFilter extends HttpFilter {
         String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 24).toUpperCase(Locale.ROOT);
         if (response.isCommitted() && failure instanceof IOException) {
             // Most likely the browser went away while the page was being sent: nothing to answer, nothing to fix.
-            LOG.log(System.Logger.Level.DEBUG, "Page [" + path + "] could not be sent: " + failure);
+            LOG.log(System.Logger.Level.DEBUG, "Page " + LogValue.of(path) + " could not be sent: " + failure);
             return;
         }
         if (expired) {
-            LOG.log(System.Logger.Level.INFO, "Page [{0}] asked by [{1}] from [{2}] with a view state this server does "
-                    + "not hold ({3}): told to reload", path, request.getRemoteUser(), request.getRemoteAddr(),
-                    failure.getMessage());
+            LOG.log(System.Logger.Level.INFO, "Page {0} asked by {1} from {2} with a view state this server does "
+                    + "not hold {3}: told to reload", LogValue.of(path), LogValue.of(request.getRemoteUser()),
+                    LogValue.of(request.getRemoteAddr()), LogValue.of(failure.getMessage()));
         } else {
-            LOG.log(System.Logger.Level.WARNING, "Page [" + path + "] failed for [" + request.getRemoteUser()
-                    + "] from [" + request.getRemoteAddr() + "], reference [" + reference + "]", failure);
+            LOG.log(System.Logger.Level.WARNING, "Page " + LogValue.of(path) + " failed for "
+                    + LogValue.of(request.getRemoteUser()) + " from " + LogValue.of(request.getRemoteAddr())
+                    + ", reference [" + reference + "]", failure);
         }
         if (response.isCommitted()) {
             return;

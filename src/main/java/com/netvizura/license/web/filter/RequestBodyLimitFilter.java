@@ -1,6 +1,7 @@
 package com.netvizura.license.web.filter;
 
 import com.netvizura.license.model.Actor;
+import com.netvizura.license.model.LogValue;
 import com.netvizura.license.model.Messages;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.web.AdminGate;
@@ -24,8 +25,8 @@ import java.util.Objects;
  * parameter. The largest key is 64 KiB; 256 KiB leaves room for the form around it.
  *
  * <p>The plugin registers it in code in front of its other filters on {@code /license/*} (so an overlay has it too);
- * there a refused multipart request is an upload attempt and gets an audit line ({@link
- * LicenseService#refuseUpload}), and the License page's upload the size sentence that ends "Your current license is
+ * there a refused multipart request to the License page by an admin is an upload attempt and gets an audit line
+ * ({@link LicenseService#refuseUpload}; anyone else's gets a log line only), and the License page's upload the size sentence that ends "Your current license is
  * unchanged.". The standalone shell's {@code web.xml} maps it on every page as well (no audit there), beside its
  * Faces servlet's {@code multipart-config}, which bounds what the container itself reads.
  */
@@ -68,10 +69,10 @@ public class RequestBodyLimitFilter extends HttpFilter {
             throws IOException {
         String sentence = Messages.get(sentenceKey);
         Actor actor = AdminGate.actor(request);
-        LOG.log(System.Logger.Level.INFO, "Refused a request body of [{0}] bytes to [{1}] by [{2}] from [{3}]: {4}",
-                request.getContentLengthLong(), LicensePaths.pathOf(request), actor.user(), actor.remoteAddress(),
-                status);
-        if (service != null && isMultipart(request) && LicensePaths.isLicenseArea(LicensePaths.pathOf(request))) {
+        LOG.log(System.Logger.Level.INFO, "Refused a request body of [{0}] bytes to {1} by {2} from {3}: {4}",
+                request.getContentLengthLong(), LogValue.of(LicensePaths.pathOf(request)), LogValue.of(actor.user()),
+                LogValue.of(actor.remoteAddress()), status);
+        if (isAdminUpload(request)) {
             service.refuseUpload(actor, sentence);
         }
         // The body stays unread; the connection is closed after the answer rather than read to its end.
@@ -79,6 +80,16 @@ public class RequestBodyLimitFilter extends HttpFilter {
                 .paragraph("uploadRefusal", sentence)
                 .link("backToPage", RedirectTarget.page(request, LicensePaths.pathOf(request)), Messages.get("web.back"))
                 .writeTo(response, status, "Connection", "close");
+    }
+
+    /**
+     * Only an admin's upload attempt is an audit event (and counts in {@code netvizura_license_refused_total}): a
+     * multipart POST to the License page by an admin, from a page of this application. Anyone else's oversized
+     * body is refused all the same, with a log line only: a plain user must not be able to write audit lines.
+     */
+    private boolean isAdminUpload(HttpServletRequest request) {
+        return service != null && isMultipart(request) && isLicensePage(request)
+                && AdminGate.mayChange(request, service.settings().adminRole());
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package com.netvizura.license.web.page;
 
+import com.netvizura.license.model.LogValue;
 import com.netvizura.license.model.Messages;
 import com.netvizura.license.service.Confirmation;
 import com.netvizura.license.service.LicenseDataException;
@@ -113,7 +114,7 @@ public class HeldKey implements Serializable {
         try {
             service().cancel(key, AdminGate.actor(faces));
         } catch (LicenseDataException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not audit the cancel of license key [" + id + "]: "
+            LOG.log(System.Logger.Level.WARNING, "Could not audit the cancel of license key " + LogValue.of(id) + ": "
                     + e.getMessage(), e);
         }
         clear();

@@ -1,5 +1,6 @@
 package com.netvizura.license.web.page;
 
+import com.netvizura.license.model.LogValue;
 import com.netvizura.license.service.LicenseDataException;
 import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.web.AdminGate;
@@ -53,7 +54,7 @@ public final class HistoryKeyDownloadServlet extends HttpServlet {
         try {
             key = service.previousKey(name);
         } catch (LicenseDataException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not read the history key [" + name + "]: " + e.getMessage(), e);
+            LOG.log(System.Logger.Level.WARNING, "Could not read the history key " + LogValue.of(name) + ": " + e.getMessage(), e);
             response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             return;
         }

@@ -5,6 +5,10 @@ import com.netvizura.license.web.LicensePaths;
 import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
+import jakarta.faces.event.AbortProcessingException;
+import jakarta.faces.event.ComponentSystemEvent;
+import jakarta.faces.event.ListenerFor;
+import jakarta.faces.event.PostAddToViewEvent;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +26,12 @@ import java.util.Optional;
  * (Mojarra reads that file also in an overlay whose host's {@code web.xml} is metadata-complete). It costs one role
  * check, one cookie look-up and the service's cached verdict a request ({@link LicenseNotices} puts each verdict in
  * words once): no file read, no signature check, no hardware probe, no expression to evaluate. It keeps no state.
+ *
+ * <p>A page that may show the notice is never stored ({@code Cache-Control: no-store}, as the License page): Tomcat
+ * gives pages behind a login {@code private}, which lets the browser keep the license's state on disk. The header is
+ * set when the component is added to the view, before anything of the page is written.
  */
+@ListenerFor(systemEventClass = PostAddToViewEvent.class)
 public class LicenseNoticeComponent extends UIComponentBase {
 
     /** The component type, as the taglib and faces-config name it. */
@@ -44,6 +53,14 @@ public class LicenseNoticeComponent extends UIComponentBase {
     @Override
     public String getFamily() {
         return COMPONENT_FAMILY;
+    }
+
+    @Override
+    public void processEvent(ComponentSystemEvent event) throws AbortProcessingException {
+        if (event instanceof PostAddToViewEvent) {
+            getFacesContext().getExternalContext().setResponseHeader("Cache-Control", "no-store");
+        }
+        super.processEvent(event);
     }
 
     @Override
