@@ -98,7 +98,12 @@ public final class TomcatProcess implements AutoCloseable {
             pb.environment().remove("JAVA_OPTS");
             TomcatProcess tomcat = new TomcatProcess(dir, war, port, pb.start());
             RUNNING.add(tomcat);
-            tomcat.awaitLog("Server startup in", 1, START_TIMEOUT);
+            try {
+                tomcat.awaitLog("Server startup in", 1, START_TIMEOUT);
+            } catch (IllegalStateException e) {
+                tomcat.close(); // one that is slow to start would otherwise run on beside the caller's next one
+                throw e;
+            }
             if (tomcat.count(DEPLOYED) < 1) {
                 tomcat.close();
                 throw new IllegalStateException("the WAR did not deploy:\n" + tomcat.logTail());
