@@ -37,7 +37,8 @@ public final class TomcatProcess implements AutoCloseable {
 
     static final String ERROR_NO_TOMCAT = "ERROR_NO_TOMCAT: [%s] has no bin/catalina.sh; run through `mvn verify`, "
             + "which unpacks Tomcat into target/tomcat/ (or set it.tomcat10.home)";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Three minutes; {@code -Dit.tomcat.startSeconds=N} gives a bench on a loaded machine more. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("it.tomcat.startSeconds", 180));
     private static final Set<TomcatProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
