@@ -25,10 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * The license in force on this server: the active key as last read from the data directory, its verdict for today,
  * and the history read with it.
  *
- * <p>The key is read and verified when first needed (right after the hardware probe at start), after an apply ({@link #reload}), and when another process sharing the
- * data directory changed it. Per call there is at most one cheap check a second (the epoch in
- * {@code state.properties}, the calendar day and the clock high-water mark), taken by one thread while the others go
- * on with the cached verdict.
+ * <p>The key is read and verified when first needed (right after the hardware probe at start), after an apply
+ * ({@link #reload}), and when another process sharing the data directory changed it. Per call there is at most one
+ * cheap check a second (the epoch in {@code state.properties}, the calendar day and the clock high-water mark), taken
+ * by one thread while the others go on with the cached verdict.
  */
 final class ActiveLicense {
 

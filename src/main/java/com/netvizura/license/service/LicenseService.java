@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Everything slow happens at start-up or on change, never per call: the hardware probe runs once, on a thread of
  * its own that {@link #start} starts, and the active key is first read and verified there right after it, so that
  * neither holds up the deployment; a caller that needs either before then (the first request) waits for it. The key
- * is read and verified again after an apply, and when another process sharing the data directory changed it. Thread-safe; one instance per application. It is not serializable: a field of this
- * type in a passivating bean (view- or session-scoped) must be {@code transient}.
+ * is read and verified again after an apply, and when another process sharing the data directory changed it.
+ * Thread-safe; one instance per application. It is not serializable: a field of this type in a passivating bean
+ * (view- or session-scoped) must be {@code transient}.
  */
 public final class LicenseService {
 

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * the order reversed every other round, so that the load of a shared machine falls on all of them alike. Prints
  * figures; asserts nothing.
  *
- * <p>Phases, from the log lines' millisecond time stamps:
+ * <p>Figures: the first from {@code /proc}, the others from the log lines' millisecond time stamps:
  * <ul>
  * <li>{@code cpu}: the processor time the Tomcat JVM used until it was started (its own start, Tomcat's and the
  *     deployment's), from {@code /proc}; on a shared machine the steadiest of these figures;</li>
@@ -38,11 +38,13 @@ import java.util.regex.Pattern;
  * <li>{@code toPlugin}: from "Deploying web application archive" to the plugin's settings line: the same span up to
  *     the first of the application's initializers, which run after the scans (Tomcat's own Jasper first);</li>
  * <li>{@code plugin}: from the plugin's settings line to its "NetVizura License started" line (the probe, the trusted
- *     keys, the data directory, the reminders), plus {@code pluginSays}: the time that line itself reports, when it
- *     reports one.</li>
+ *     keys, the data directory, the reminders; since the probe runs on its own thread, that line comes when the probe
+ *     is done, beside Weld's start), plus {@code pluginSays}: the time that line itself reports as holding up the
+ *     deployment, when it reports one.</li>
  * </ul>
  *
- * <p>The log of every start is kept in {@code target/bench-startup/logs/}. Run from the project directory after {@code mvn -B -o package -DskipTests} and once
+ * <p>The log of every start is kept in {@code target/bench-startup/logs/}. Run from the project directory after
+ * {@code mvn -B -o package -DskipTests} and once
  * {@code mvn -B -o dependency:unpack@unpack-it-tomcats} (Tomcat in {@code target/tomcat/}):
  * {@code java -cp target/test-classes com.netvizura.license.bench.StartupBench ROUNDS WAR...}.
  */
