@@ -27,10 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * The license in force on this server: the active key as last read from the data directory, its verdict for today,
  * and the history read with it.
  *
- * <p>The key is read and verified at start, after an apply ({@link #reload}), and when another process sharing the
- * data directory changed it. Per call there is at most one cheap check a second (the epoch in
- * {@code state.properties}, the calendar day and the clock high-water mark), taken by one thread while the others go
- * on with the cached verdict.
+ * <p>The key is read and verified when first needed (right after the hardware probe at start), after an apply
+ * ({@link #reload}), and when another process sharing the data directory changed it. Per call there is at most one
+ * cheap check a second (the epoch in {@code state.properties}, the calendar day and the clock high-water mark), taken
+ * by one thread while the others go on with the cached verdict.
  */
 final class ActiveLicense {
 
@@ -69,7 +69,11 @@ final class ActiveLicense {
     record Current(Optional<License> license, long epoch) {
     }
 
-    /** Reads and verifies the active key of {@code store} at once. */
+    /**
+     * Reads nothing yet: the active key of {@code store} is read and verified on the first call that needs it (the
+     * service makes one on the probe's thread right after probing), because its verdict may need this machine's
+     * facts, which are probed while the application starts.
+     */
     ActiveLicense(LicenseStore store, LicenseKeyVerifier verifier, LicenseEvaluator evaluator, Clock clock) {
         this.store = store;
         this.verifier = verifier;
@@ -78,7 +82,6 @@ final class ActiveLicense {
         this.clock = clock;
         this.historyReader = new HistoryReader(store, verifier);
         this.hardwareGrace = store.hardwareGraceLedger();
-        reload();
     }
 
     Verdict verdict() {
@@ -110,7 +113,7 @@ final class ActiveLicense {
      * against this epoch is refused when the epoch moved on by then.
      */
     Current fresh() {
-        Snapshot s = snapshot.get();
+        Snapshot s = loaded();
         try {
             if (store.readEpochFromDisk() != s.epoch()) {
                 reload();
@@ -189,8 +192,24 @@ final class ActiveLicense {
     }
 
     private Snapshot current() {
+        loaded();
         poll();
         return snapshot.get();
+    }
+
+    /** The snapshot, read first by the first caller; those that come meanwhile wait for that read. */
+    private Snapshot loaded() {
+        Snapshot s = snapshot.get();
+        if (s == null) {
+            synchronized (reloadLock) {
+                s = snapshot.get();
+                if (s == null) {
+                    reload();
+                    s = snapshot.get();
+                }
+            }
+        }
+        return s;
     }
 
     /** At most once a second, one thread checks whether the epoch, the day or the clock guard changes the verdict. */

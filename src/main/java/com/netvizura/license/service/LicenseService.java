@@ -18,6 +18,7 @@ import com.netvizura.license.store.LicenseStore;
 import com.netvizura.license.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,16 +28,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one object the web layer and the host application ask about the license: what it allows now, how to apply a
  * new key, and the License Details of this server. A thin facade over the {@link ActiveLicense} (the cached verdict,
  * refreshed at most once a second), the {@link KeyApplier} and the {@link DetailsSender}.
  *
- * <p>Everything slow happens at start-up or on change, never per call: the hardware probe runs once in
- * {@link #start}; the active key is read and verified at start, after an apply, and when another process sharing
- * the data directory changed it. Thread-safe; one instance per application. It is not serializable: a field of this
- * type in a passivating bean (view- or session-scoped) must be {@code transient}.
+ * <p>Everything slow happens at start-up or on change, never per call: the hardware probe runs once, on a thread of
+ * its own that {@link #start} starts, and the active key is first read and verified there right after it, so that
+ * neither holds up the deployment; a caller that needs either before then (the first request) waits for it. The key
+ * is read and verified again after an apply, and when another process sharing the data directory changed it.
+ * Thread-safe; one instance per application. It is not serializable: a field of this type in a passivating bean
+ * (view- or session-scoped) must be {@code transient}.
  */
 public final class LicenseService {
 
@@ -46,6 +50,8 @@ public final class LicenseService {
     public static final int GRACE_DAYS = LicenseEvaluator.GRACE_DAYS;
 
     private static final System.Logger LOG = System.getLogger(LicenseService.class.getName());
+    /** How long {@link #stop} waits for a probe still running (an application stopped right after it started). */
+    private static final Duration PROBE_END_WAIT = Duration.ofSeconds(10);
 
     private final Settings settings;
     private final BuildInfo build;
@@ -62,7 +68,7 @@ public final class LicenseService {
     private final Optional<KeyFileWatcher> keyFile;
 
     private LicenseService(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build, Clock clock,
-            String serverInfo) throws LicenseDataException {
+            String serverInfo, StartTimes times) throws LicenseDataException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.build = Objects.requireNonNull(build, "build");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -77,6 +83,7 @@ public final class LicenseService {
         } catch (StoreException e) {
             throw new LicenseDataException(e);
         }
+        times.lap("data directory");
         this.active = new ActiveLicense(store, verifier, evaluator, clock);
         this.applier = new KeyApplier(verifier, evaluator, store, active);
         this.usage = UsageMeter.start(store.usageFile(), clock,
@@ -92,6 +99,7 @@ public final class LicenseService {
                 throw new LicenseDataException(e);
             }
         }, active::epoch, clock));
+        times.lap("reminders");
     }
 
     /**
@@ -101,33 +109,61 @@ public final class LicenseService {
      * @throws LicenseDataException when the data directory cannot be opened or read
      */
     public static LicenseService startOnThisServer(Settings settings, String serverInfo) throws LicenseDataException {
-        return start(settings, new OshiHardwareProbe(settings.home()), TrustedKeys.builtIn(), BuildInfo.current(),
-                Clock.systemDefaultZone(), serverInfo);
+        StartTimes times = new StartTimes();
+        TrustedKeys trustedKeys = TrustedKeys.builtIn();
+        times.lap("trusted keys");
+        return start(settings, new OshiHardwareProbe(settings.home()), trustedKeys, BuildInfo.current(),
+                Clock.systemDefaultZone(), serverInfo, times);
     }
 
     /**
-     * Probes this machine, opens the data directory and verifies the active key.
+     * Opens the data directory and starts the reminders, then probes this machine and verifies the active key on the
+     * probe's thread, and logs the start-up line when that is done. What needs the probe waits for it.
      *
      * @param serverInfo the servlet container's name and version, for the License Details
      * @throws LicenseDataException when the data directory cannot be opened or read
      */
     public static LicenseService start(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys, BuildInfo build,
             Clock clock, String serverInfo) throws LicenseDataException {
-        LicenseService service;
+        return start(settings, probe, trustedKeys, build, clock, serverInfo, new StartTimes());
+    }
+
+    private static LicenseService start(Settings settings, HardwareProbe probe, TrustedKeys trustedKeys,
+            BuildInfo build, Clock clock, String serverInfo, StartTimes times) throws LicenseDataException {
+        LicenseService service = new LicenseService(settings, probe, trustedKeys, build, clock, serverInfo, times);
+        long heldMillis = times.totalMillis();
         try {
-            service = new LicenseService(settings, probe, trustedKeys, build, clock, serverInfo);
-        } catch (LicenseDataException | RuntimeException e) {
-            if (probe != null) {
-                probe.release(); // the probe may have run: a failed start must not leave its threads behind
-            }
+            service.machine.startProbing(() -> service.firstCheck(heldMillis, times));
+        } catch (RuntimeException | Error e) {
+            service.stop(); // no probe thread: a failed start must not leave the reminder thread behind
             throw e;
         }
+        // A key file is applied before the first request is answered ("at start"): its first check waits for the
+        // probe, so a site that sets netvizura.license.keyFile gives up the probe's head start, nobody else does.
         service.keyFile.ifPresent(KeyFileWatcher::start);
-        LOG.log(Level.INFO, "NetVizura License started: version [{0}] released [{1}], data directory [{2}], "
-                + "Installation Code [{3}], license status [{4}], trusted vendor keys {5}",
-                build.version(), build.releaseDate(), settings.licenseDirectory(), service.installationCode().value(),
-                service.verdict().status(), trustedKeys.kids());
         return service;
+    }
+
+    /**
+     * On the probe's thread once it probed: the first reading and verification of the active key, and the start-up
+     * line with what each part took, those that held up the deployment ({@code heldMillis} in all) and those that ran
+     * here meanwhile.
+     */
+    private void firstCheck(long heldMillis, StartTimes times) {
+        String held = Long.toString(heldMillis);
+        long begin = System.nanoTime();
+        try {
+            Verdict first = verdict();
+            String meanwhile = "hardware probe " + machine.probeMillis() + " ms, active key "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin) + " ms";
+            LOG.log(Level.INFO, "NetVizura License started in {0} ms ({1}; meanwhile on its own thread: {2}): version "
+                    + "[{3}] released [{4}], data directory [{5}], Installation Code [{6}], license status [{7}], "
+                    + "trusted vendor keys {8}", held, times, meanwhile, build.version(), build.releaseDate(),
+                    settings.licenseDirectory(), installationCode().value(), first.status(), trustedKeys.kids());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "NetVizura License started in {0} ms ({1}) but cannot check its license: {2}", held,
+                    times, e.toString());
+        }
     }
 
     /** What the license allows here and now (cached; refreshed at most once a second). */
@@ -320,6 +356,10 @@ public final class LicenseService {
             usage.stop();
             reminders.stop();
         } finally {
+            if (!machine.awaitEnd(PROBE_END_WAIT)) {
+                LOG.log(Level.WARNING, "The hardware probe did not end within {0} s; the application may stay in "
+                        + "memory after it stops", PROBE_END_WAIT.toSeconds());
+            }
             probe.release();
         }
     }

@@ -42,8 +42,11 @@ public final class TomcatProcess implements AutoCloseable {
     static final String ERROR_NO_TOMCAT = "ERROR_NO_TOMCAT: [%s] has no bin/catalina.sh; run through `mvn verify` "
             + "or `mvn dependency:unpack@unpack-it-tomcats`, which unpack Tomcat into target/tomcat/ "
             + "(or set it.tomcat10.home)";
-    /** The time limit of a start, for each application deployed (a loaded machine takes minutes for one). */
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * The time limit of a start, for each application deployed (a loaded machine takes minutes for one): three
+     * minutes, or {@code -Dit.tomcat.startSeconds=N}.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("it.tomcat.startSeconds", 180));
     private static final Set<TomcatProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -110,7 +113,12 @@ public final class TomcatProcess implements AutoCloseable {
             TomcatProcess tomcat = new TomcatProcess(dir, dir.resolve("webapps").resolve(CONTEXT + ".war"), port,
                     pb.start());
             RUNNING.add(tomcat);
-            tomcat.awaitLog("Server startup in", 1, START_TIMEOUT.multipliedBy(Math.max(1, deployments)));
+            try {
+                tomcat.awaitLog("Server startup in", 1, START_TIMEOUT.multipliedBy(Math.max(1, deployments)));
+            } catch (IllegalStateException e) {
+                tomcat.close(); // one that is slow to start would otherwise run on beside the caller's next one
+                throw e;
+            }
             if (tomcat.count(DEPLOYED) + tomcat.count(DEPLOYED_DESCRIPTOR) < deployments) {
                 tomcat.close();
                 throw new IllegalStateException("the WAR did not deploy:\n" + tomcat.logTail());
