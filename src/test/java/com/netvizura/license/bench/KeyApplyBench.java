@@ -19,17 +19,16 @@ import java.util.List;
  * every apply is a real change (verify, compare, write, fsync, history, audit, epoch); the service baseline applies
  * the same two keys to a data directory of its own in this JVM. Rounds alternate API and service, after a warm-up.
  *
- * <p>Usage: {@code KeyApplyBench BASE_URL ADMIN_TOKEN ROUNDS} (from {@code .ci/bench-web}, part {@code keyapi}).
+ * <p>Run by {@link WebBench}, part {@code keyapi} ({@code PARTS=keyapi bash .ci/bench-web}).
  */
 public final class KeyApplyBench {
 
     private KeyApplyBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        URI api = URI.create(args[0]).resolve("api/license");
-        String token = args[1];
-        int rounds = Integer.parseInt(args[2]);
+    /** {@code rounds} measured rounds against the application at {@code context} (ends with a slash). */
+    static void run(URI context, String token, int rounds) throws Exception {
+        URI api = context.resolve("api/license");
         LocalDate end = LocalDate.now().plusYears(1);
         byte[][] keys = {TestLicenses.perpetual("NVZ-BENCH-KEYAPI-A", "Bench Ltd", TestLicenses.thisMachineCode(), end),
             TestLicenses.perpetual("NVZ-BENCH-KEYAPI-B", "Bench Ltd", TestLicenses.thisMachineCode(), end)};

@@ -48,17 +48,19 @@ import java.util.zip.ZipInputStream;
  * bare against filtered; {@code license} the License page as admin against the dashboard (p50, p99, requests/s, the
  * p99 ratio); {@code cpu} Tomcat's own CPU time a request for both; {@code api} the status API and the metrics with
  * the bearer token against the dashboard; {@code notice} the dashboard with the license notice against the same
- * dashboard with nothing to say; {@code stale} {@link StaleSessionBench}.
+ * dashboard with nothing to say; {@code stale} {@link StaleSessionBench}; {@code keyapi} (last: it changes
+ * /filtered's license) {@link KeyApplyBench}, applies by {@code PUT /api/license} beside applies through the service.
  *
  * <p>Settings from the environment: {@code RUNS} (5), {@code DURATION} (10s), {@code CONNECTIONS} (16),
- * {@code SESSIONS} (10000), {@code LOGINS} (200), {@code PARTS}, {@code WARMUP} (seconds of each warm-up run; by
+ * {@code SESSIONS} (10000), {@code LOGINS} (200), {@code ROUNDS} (40 key applies), {@code PARTS}, {@code WARMUP} (seconds of each warm-up run; by
  * default 3 s before the filters and the API, rounds of 10 s for the License page, 20 s before CPU and notice runs).
  * Every step has a time limit: Tomcat's start 3 min an application, each request 30 s, each wrk run its duration
  * plus 30 s, the stale-session part 15 min.
  */
 public final class WebBench {
 
-    private static final List<String> ALL_PARTS = List.of("filters", "license", "cpu", "api", "notice", "stale");
+    private static final List<String> ALL_PARTS = List.of("filters", "license", "cpu", "api", "notice", "stale",
+            "keyapi");
     private static final String LICENSE_PAGE = "license/license.xhtml";
     private static final String DASHBOARD = "index.xhtml";
     private static final Duration REQUEST_LIMIT = Duration.ofSeconds(30);
@@ -74,9 +76,13 @@ public final class WebBench {
     private final int logins = setting("LOGINS", 200);
     private final Set<String> parts = Set.of(System.getenv().getOrDefault("PARTS", String.join(",", ALL_PARTS))
             .split(","));
+    private final int rounds = setting("ROUNDS", 40);
     private final Integer warmUp = System.getenv("WARMUP") == null ? null : setting("WARMUP", 0);
     /** The status API's bearer token for this run only ({@code netvizura.license.apiToken} of every context). */
     private final String apiToken = UUID.randomUUID().toString().replace("-", "")
+            + UUID.randomUUID().toString().replace("-", "");
+    /** The admin token that applies keys ({@code netvizura.license.apiAdminToken}), for part keyapi. */
+    private final String apiAdminToken = UUID.randomUUID().toString().replace("-", "")
             + UUID.randomUUID().toString().replace("-", "");
     private final Path bench = Path.of("target/bench-web").toAbsolutePath();
     private TomcatProcess tomcat;
@@ -117,8 +123,9 @@ public final class WebBench {
                         <Context docBase="%s">
                           <Parameter name="netvizura.home" value="%s" override="false"/>
                           <Parameter name="netvizura.license.apiToken" value="%s" override="false"/>
+                          <Parameter name="netvizura.license.apiAdminToken" value="%s" override="false"/>
                         </Context>
-                        """.formatted(app, home, apiToken), StandardCharsets.UTF_8);
+                        """.formatted(app, home, apiToken, apiAdminToken), StandardCharsets.UTF_8);
             }
             Files.delete(bench.resolve("apps/bare/WEB-INF/classes/META-INF/services/"
                     + "jakarta.servlet.ServletContainerInitializer"));
@@ -168,6 +175,16 @@ public final class WebBench {
         if (parts.contains("stale")) {
             System.out.printf("Stale sessions: %d live sessions, %d logged in%n", sessions, logins);
             stale();
+        }
+        if (parts.contains("keyapi")) {
+            System.out.printf("Key applies: PUT /api/license beside the service directly, %d alternating rounds after "
+                    + "10 warm-up rounds; load average %s%n", rounds, loadAverage());
+            try {
+                KeyApplyBench.run(tomcat.server().resolve("filtered/"), apiAdminToken, rounds);
+            } catch (Exception e) {
+                throw new IllegalStateException("the keyapi part failed", e);
+            }
+            System.out.println("load average after: " + loadAverage());
         }
     }
 
