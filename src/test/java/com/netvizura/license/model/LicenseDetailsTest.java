@@ -50,7 +50,7 @@ class LicenseDetailsTest {
         String text = details.toText();
 
         assertTrue(text.contains("Usage until: 2027-11-30\r\nUsage devices: 87 of 100, 30-day peak 91\r\n"
-                + "Usage probes: 12 (not limited), 30-day peak 14\r\nHostname: "), text);
+                + "Usage probes: 12 (not limited), 30-day peak 14\r\nHardware changed since the key was issued: "), text);
         assertEquals(details, LicenseDetails.parse("> " + text.replace("\r\n", "\n> ")));
     }
 
