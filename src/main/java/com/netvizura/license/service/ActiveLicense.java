@@ -108,6 +108,15 @@ final class ActiveLicense {
     }
 
     /**
+     * The verified active license as last read, without waiting: empty also while nothing was read yet (the first read
+     * waits for the hardware probe). For the usage meter's limits, which a second later are asked again.
+     */
+    Optional<License> licenseIfRead() {
+        Snapshot s = snapshot.get();
+        return s == null ? Optional.empty() : s.license();
+    }
+
+    /**
      * The active license as on disk now, with its epoch: what a new key is compared with. Reads the epoch (one small
      * file) and reloads when another process changed the key since the cached read; an apply that is confirmed
      * against this epoch is refused when the epoch moved on by then.

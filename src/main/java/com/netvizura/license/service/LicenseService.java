@@ -86,8 +86,10 @@ public final class LicenseService {
         times.lap("data directory");
         this.active = new ActiveLicense(store, verifier, evaluator, clock);
         this.applier = new KeyApplier(verifier, evaluator, store, active);
+        // The limits as last read, never waiting: the meter's first tick runs here, before the probe that the first
+        // verdict waits for has started (asking active.license() here would wait for it forever).
         this.usage = UsageMeter.start(store.usageFile(), clock,
-                () -> active.license().map(License::limits).orElse(Map.of()));
+                () -> active.licenseIfRead().map(License::limits).orElse(Map.of()));
         this.detailsSender = new DetailsSender(settings, build, machine, clock,
                 Objects.requireNonNullElse(serverInfo, "unknown"), active, () -> usage.snapshot().usage().values());
         this.reminders = Reminders.start(settings, store.reminderLedger(), clock, this::status, detailsSender::details,
