@@ -3,22 +3,18 @@ package com.netvizura.license.web.page;
 import com.netvizura.license.model.LogValue;
 import com.netvizura.license.service.LicenseDataException;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.web.AdminGate;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Download of an earlier license key from the History ({@code GET /license/history-key?file=NAME}), for admins only,
- * checked here in code as well (in an overlay the host's {@code web.xml} decides what the container protects). The
- * name is only looked up in the service's own list of history files, never used as a path: any other name is 404.
- * Registered in code by {@code web.LicenseInitializer} so that it exists in an overlay too.
+ * Download of an earlier license key from the History ({@code GET /license/history-key?file=NAME}), for admins only
+ * ({@link AdminDownloadServlet}). The name is only looked up in the service's own list of history files, never used
+ * as a path: any other name is 404.
  */
-public final class HistoryKeyDownloadServlet extends HttpServlet {
+public final class HistoryKeyDownloadServlet extends AdminDownloadServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,26 +25,16 @@ public final class HistoryKeyDownloadServlet extends HttpServlet {
 
     private static final System.Logger LOG = System.getLogger(HistoryKeyDownloadServlet.class.getName());
 
-    private final transient LicenseService service;
-
-    public HistoryKeyDownloadServlet(LicenseService service) {
-        this.service = service;
+    private HistoryKeyDownloadServlet(LicenseService service) {
+        super(service);
     }
 
     public static void register(ServletContext context, LicenseService service) {
-        ServletRegistration.Dynamic registration =
-                context.addServlet("NetVizura License history key download", new HistoryKeyDownloadServlet(service));
-        if (registration != null) {
-            registration.addMapping(PATH);
-        }
+        new HistoryKeyDownloadServlet(service).register(context, "NetVizura License history key download", PATH);
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!AdminGate.isAdmin(request, service)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
+    protected void download(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = request.getParameter(FILE_PARAM);
         Optional<byte[]> key;
         try {

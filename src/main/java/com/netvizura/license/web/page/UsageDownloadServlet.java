@@ -2,10 +2,7 @@ package com.netvizura.license.web.page;
 
 import com.netvizura.license.model.UsageDay;
 import com.netvizura.license.service.LicenseService;
-import com.netvizura.license.web.AdminGate;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletRegistration;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,34 +12,23 @@ import java.time.LocalDate;
 /**
  * Download of the daily usage peaks of the last 12 months as CSV ({@code GET /license/usage.csv}, admins only), in
  * the format of {@code usage.csv}: {@code date,name,peak,limit}. For the renewal: the vendor sizes it from these.
- * Checked here in code as well, because in an overlay the host's {@code web.xml} decides what the container protects.
  */
-public final class UsageDownloadServlet extends HttpServlet {
+public final class UsageDownloadServlet extends AdminDownloadServlet {
 
     /** The path under the application root. */
     public static final String PATH = "/license/usage.csv";
     private static final long serialVersionUID = 1L;
 
-    private final transient LicenseService service;
-
-    public UsageDownloadServlet(LicenseService service) {
-        this.service = service;
+    private UsageDownloadServlet(LicenseService service) {
+        super(service);
     }
 
     public static void register(ServletContext context, LicenseService service) {
-        ServletRegistration.Dynamic registration =
-                context.addServlet("NetVizura License usage download", new UsageDownloadServlet(service));
-        if (registration != null) {
-            registration.addMapping(PATH);
-        }
+        new UsageDownloadServlet(service).register(context, "NetVizura License usage download", PATH);
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!AdminGate.isAdmin(request, service)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            return;
-        }
+    protected void download(HttpServletRequest request, HttpServletResponse response) throws IOException {
         LocalDate today = service.today();
         LocalDate from = today.minusYears(1).plusDays(1);
         StringBuilder csv = new StringBuilder("date,name,peak,limit\r\n");
