@@ -81,11 +81,12 @@ public final class TestLicenses {
     }
 
     /**
-     * A licensee whose name a metrics writer must escape: a double quote, a backslash and a line break. The key
-     * format refuses control characters in {@code sub}, so the line break is U+2028 (LINE SEPARATOR), which a key
-     * may carry; a real line feed is covered by the writer's unit test.
+     * A licensee whose name a metrics writer and the JSON writer must escape: a double quote and a backslash, and
+     * letters outside ASCII. The key's claim rules refuse line breaks, U+2028/2029 and direction overrides in
+     * {@code sub}, so none of those can reach a writer from a key; a real line feed is covered by the writer's unit
+     * test.
      */
-    public static final String AWKWARD_LICENSEE = "Quote \"Q\" Back\\slash\u2028Line Ltd";
+    public static final String AWKWARD_LICENSEE = "Quote \"Q\" Back\\slash Müller & Söhne Ltd";
 
     /** A subscription for this machine whose usage and maintenance end {@code days} from today. */
     public static byte[] subscriptionEndingIn(String id, String licensee, int days) {

@@ -127,7 +127,7 @@ class StatusApiIT extends NetVizuraIT {
                 BEARER[1], "Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5");
 
         assertAll(
-                () -> assertTrue(metrics.contains("licensee=\"Quote \\\"Q\\\" Back\\\\slash\u2028Line Ltd\""), metrics),
+                () -> assertTrue(metrics.contains("licensee=\"Quote \\\"Q\\\" Back\\\\slash Müller & Söhne Ltd\""), metrics),
                 () -> assertTrue(metrics.contains("netvizura_license_operational 1.0"), metrics),
                 () -> assertTrue(metrics.contains("netvizura_license_machine_match 1.0"), metrics),
                 () -> assertTrue(metrics.contains("netvizura_license_expiry_timestamp_seconds{kind=\"maintenance\"}"),
