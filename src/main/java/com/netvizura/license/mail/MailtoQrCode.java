@@ -8,19 +8,12 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.netvizura.license.model.LicenseDetails;
 import com.netvizura.license.model.QrImage;
-import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * The License Details as a QR code of the {@code mailto:} link to the vendor, for a server without a mail route: a
  * phone outside the network scans it from the screen and sends the mail (DESIGN.md section 12). Encoded with ZXing,
- * written as a black-and-white PNG with the JDK's ImageIO.
+ * written as a black-and-white PNG ({@link BlackWhitePng}).
  *
  * <p>Readable from a screen: error correction L (a screen is not a torn label; L keeps the code smallest), a quiet
  * zone of four modules, {@value #MODULE_PIXELS} pixels a module. The link is the one Send uses while it is at most
@@ -57,23 +50,9 @@ public final class MailtoQrCode {
                     + "link shortened with MailtoLink.forVendor(vendor, details, MAX_LINK_LENGTH)", e);
         }
         int pixels = modules.getWidth() * MODULE_PIXELS;
-        BufferedImage image = new BufferedImage(pixels, pixels, BufferedImage.TYPE_BYTE_BINARY);
-        WritableRaster raster = image.getRaster();
-        int[] row = new int[pixels];
-        for (int y = 0; y < modules.getHeight(); y++) {
-            for (int x = 0; x < modules.getWidth(); x++) {
-                Arrays.fill(row, x * MODULE_PIXELS, (x + 1) * MODULE_PIXELS, modules.get(x, y) ? 0 : 1);
-            }
-            for (int dy = 0; dy < MODULE_PIXELS; dy++) {
-                raster.setPixels(0, y * MODULE_PIXELS + dy, pixels, 1, row);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: not expected
-        }
-        return new QrImage(link, out.toByteArray(), pixels);
+        BitMatrix code = modules;
+        byte[] png = BlackWhitePng.of(pixels, pixels,
+                (x, y) -> code.get(x / MODULE_PIXELS, y / MODULE_PIXELS));
+        return new QrImage(link, png, pixels);
     }
 }
