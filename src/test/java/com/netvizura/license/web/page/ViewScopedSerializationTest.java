@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +40,23 @@ class ViewScopedSerializationTest {
     @TempDir
     Path home;
 
+    private LicenseService started;
+
     private LicenseService service() throws Exception {
         Properties sys = new Properties();
         sys.setProperty(Settings.HOME, home.toString());
-        return LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(), () -> HERE,
+        started = LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(), () -> HERE,
                 TrustedKeys.of(VendorKeyPair.generate().publicKey()), new BuildInfo("1.0.0", LocalDate.now()),
                 Clock.systemUTC(), "test");
+        return started;
+    }
+
+    /** The probe's thread reads the data directory after the start: it must end before the directory is removed. */
+    @AfterEach
+    void stopService() {
+        if (started != null) {
+            started.stop();
+        }
     }
 
     @Test
