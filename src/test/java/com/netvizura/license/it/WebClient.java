@@ -140,7 +140,15 @@ public final class WebClient {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("j_username", username);
         form.put("j_password", password);
-        return postForm("j_security_check", form);
+        return send(HttpRequest.newBuilder(root.resolve("j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+    }
+
+    /** This application's origin ({@code http://host:port}), as a browser sends it in {@code Origin} with a POST. */
+    public String origin() {
+        return root.getScheme() + "://" + root.getRawAuthority();
     }
 
     /** {@code path} relative to the application root. */

@@ -11,6 +11,7 @@ import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +19,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The standalone shell's container login and access rules, seen by a plain HTTP client (no browser):
- * what deployment scripts and outside tests rely on (DESIGN.md section 7). Runs on Tomcat 10.1 and 11.
+ * what deployment scripts and outside tests rely on (DESIGN.md section 7), and that the login takes only a same-origin
+ * POST (login forgery; the rule is the WAR's {@code WEB-INF/rewrite.config}). Runs on Tomcat 10.1 and 11.
  */
 @Tag(NetVizuraIT.SMOKE)
 class LoginIT extends NetVizuraIT {
@@ -125,5 +129,59 @@ class LoginIT extends NetVizuraIT {
         HttpResponse<String> page = visitor.get("license/license.xhtml");
 
         assertTrue(page.body().contains("name=\"j_username\""), page.body());
+    }
+
+    @Test
+    void loginByGet_isRefusedAndLogsNoOneIn() {
+        visitor.get("");
+
+        HttpResponse<String> answer = visitor.getNoFollow("j_security_check?j_username=admin&j_password=admin");
+
+        assertEquals(403, answer.statusCode(), "a link on another site must not log the browser in");
+        assertLoggedOut();
+    }
+
+    /**
+     * A login form on another site that posts to this one, as a browser without SameSite cookies sends it (the
+     * session cookie of the login page goes along): refused, nobody logged in. {@code ORIGIN} stands for this site's
+     * own origin, {@code HOST} for its host and port, {@code NAME} for its host alone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "foreign Origin; j_security_check; Origin; http://evil.example",
+            "opaque Origin; j_security_check; Origin; null",
+            "own origin as a prefix; j_security_check; Origin; ORIGIN.evil.example",
+            "other scheme; j_security_check; Origin; https://HOST",
+            "other port; j_security_check; Origin; http://NAME:1",
+            "other host; j_security_check; Origin; http://127.0.0.2",
+            "foreign Referer, no Origin; j_security_check; Referer; http://evil.example/login",
+            "neither Origin nor Referer; j_security_check; X-None; -",
+            "another path the authenticator takes; license/j_security_check; Origin; http://evil.example"})
+    void crossSiteLoginPost_isRefusedAndLogsNoOneIn(String vector, String path, String header, String value) {
+        visitor.get("");
+        String own = visitor.origin();
+        String sent = value.replace("ORIGIN", own).replace("HOST", url("").getAuthority())
+                .replace("NAME", url("").getHost());
+
+        HttpResponse<String> answer = visitor.postFormNoFollow(path,
+                Map.of("j_username", "admin", "j_password", "admin"), header, sent);
+
+        assertEquals(403, answer.statusCode(), vector);
+        assertLoggedOut();
+    }
+
+    @Test
+    void sameOriginLoginPost_withRefererOnly_logsIn() {
+        visitor.get("");
+
+        HttpResponse<String> answer = visitor.postFormNoFollow("j_security_check",
+                Map.of("j_username", "admin", "j_password", "admin"), "Referer", url("").toString());
+
+        assertEquals(3, answer.statusCode() / 100, "a browser that sends no Origin but its Referer: " + answer.body());
+        assertTrue(visitor.get("").body().contains("NetVizura dashboard placeholder"), "logged in");
+    }
+
+    private void assertLoggedOut() {
+        assertTrue(visitor.get("").body().contains("name=\"j_username\""), "still the login form: nobody logged in");
     }
 }
