@@ -111,7 +111,6 @@ public final class StaleSessionBench {
         String cookie = sessionCookie(get(root, null)).orElseThrow();
         HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(root.resolve("j_security_check"))
                 .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", root.getScheme() + "://" + root.getRawAuthority())
                 .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + user)).build(),
                 HttpResponse.BodyHandlers.ofString());
         expect(303, login);
