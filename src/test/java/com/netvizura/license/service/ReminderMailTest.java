@@ -249,6 +249,61 @@ class ReminderMailTest {
         assertFalse(reminderThreadRuns());
     }
 
+    @Test
+    void usageAtTheNoticeShareAndOverTheLimit_getOneMailEach_onceEvenAfterARestart() throws Exception {
+        GreenMail mail = smtpServer();
+        activeKey(subscriptionEndingIn(200)); // nothing about the license's end is due
+        LicenseService service = start(mail.getSmtp().getPort(), OPS);
+        service.reportUsage("devices", 50);
+        awaitUsage(service, 50);
+        checked(service);
+        int belowTheShare = mail.getReceivedMessages().length;
+
+        service.reportUsage("devices", 95);
+        awaitUsage(service, 95);
+        checked(service);
+        checked(service);
+        MimeMessage[] atTheShare = mail.getReceivedMessages();
+
+        service.reportUsage("devices", 103);
+        awaitUsage(service, 103);
+        checked(service);
+        service.stop();
+        started.remove(service);
+        LicenseService restarted = start(mail.getSmtp().getPort(), OPS);
+        restarted.reportUsage("devices", 104);
+        awaitUsage(restarted, 104);
+        checked(restarted);
+        MimeMessage[] all = mail.getReceivedMessages();
+
+        assertAll(
+                () -> assertEquals(0, belowTheShare, "50 of 100 is below the notice share (90 %)"),
+                () -> assertEquals(1, atTheShare.length, "once at the notice share, however often checked"),
+                () -> assertEquals("NetVizura license " + ID + ": 95 of 100 devices in use", atTheShare[0].getSubject()),
+                () -> assertEquals(2, all.length, "once more over the limit, and not again after a restart"),
+                () -> assertEquals("NetVizura license " + ID + ": 103 of 100 devices in use, over the limit",
+                        all[all.length - 1].getSubject()),
+                () -> assertTrue(textOf(all[all.length - 1]).contains("over the limit since " + TODAY),
+                        textOf(all[all.length - 1])));
+    }
+
+    /** Waits until the usage meter's once-a-second tick shows {@code inUse} devices (at most 10 s). */
+    private static void awaitUsage(LicenseService service, long inUse) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            com.netvizura.license.model.Usage devices = service.usage().get("devices");
+            if (devices != null && devices.inUse() == inUse) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the usage meter never showed " + inUse + " devices: " + service.usage());
+    }
+
+    private static String textOf(MimeMessage message) throws Exception {
+        return GreenMailUtil.getBody(((Multipart) message.getContent()).getBodyPart(0));
+    }
+
     private com.netvizura.license.store.ReminderLedger ledger() throws Exception {
         return LicenseStore.open(home.resolve("license"), key -> java.util.Optional.empty(), CLOCK).reminderLedger();
     }
