@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.netvizura.license.it.FacesVisitor;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.RawHttp;

@@ -3,6 +3,7 @@ package com.netvizura.license.web;
 import com.netvizura.license.hostile.HostileKeyCorpus.Entry;
 import com.netvizura.license.hostile.HostileKeyCorpus.Kind;
 import com.netvizura.license.hostile.HostileKeyCorpus;
+import com.netvizura.license.it.FacesVisitor;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.TestLicenses;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.netvizura.license.it.FacesVisitor;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.TestLicenses;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.netvizura.license.it.BrowserIT;
+import com.netvizura.license.it.FacesVisitor;
 import com.netvizura.license.it.TestLicenses;
 import com.netvizura.license.it.TestUser;
 import com.netvizura.license.it.WebClient;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.netvizura.license.it.FacesVisitor;
 import com.netvizura.license.it.InitialLicense;
 import com.netvizura.license.it.NetVizuraIT;
 import com.netvizura.license.it.RawHttp;

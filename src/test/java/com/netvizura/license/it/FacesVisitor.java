@@ -1,7 +1,5 @@
-package com.netvizura.license.web;
+package com.netvizura.license.it;
 
-import com.netvizura.license.it.TestUser;
-import com.netvizura.license.it.WebClient;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +16,7 @@ import java.util.regex.Pattern;
  * AJAX upload with the view state of the page it loaded, and any {@code Origin} header, as a page of another site
  * would.
  */
-final class FacesVisitor {
+public final class FacesVisitor {
 
     private static final Pattern CSP_NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
     private static final Pattern VIEW_STATE =
@@ -27,7 +25,7 @@ final class FacesVisitor {
     private final URI root;
     private final WebClient client;
 
-    FacesVisitor(URI root) {
+    public FacesVisitor(URI root) {
         this.root = root;
         this.client = new WebClient(root);
     }
@@ -36,43 +34,43 @@ final class FacesVisitor {
      * Whether an upload's partial response says a key was applied: the callback parameter {@code applied} (PrimeFaces
      * sends it as JSON in its {@code args} extension), on which the page opens the Reset pop-up.
      */
-    static boolean announcesApplied(String partialResponse) {
+    public static boolean announcesApplied(String partialResponse) {
         return partialResponse.matches("(?s).*<extension[^>]*type=\"args\"[^>]*>[^<]*(\"|&#34;|&quot;)applied"
                 + "(\"|&#34;|&quot;):true.*");
     }
 
     /** Whether an upload's partial response says the key gives less and waits for Apply anyway ({@code held}). */
-    static boolean announcesHeld(String partialResponse) {
+    public static boolean announcesHeld(String partialResponse) {
         return partialResponse.matches("(?s).*<extension[^>]*type=\"args\"[^>]*>[^<]*(\"|&#34;|&quot;)held"
                 + "(\"|&#34;|&quot;):true.*");
     }
 
-    /** This visitor's session id (for requests a plain socket sends, {@link com.netvizura.license.it.RawHttp}). */
-    String sessionId() {
+    /** This visitor's session id (for requests a plain socket sends, {@link RawHttp}). */
+    public String sessionId() {
         return client.cookie("JSESSIONID").orElseThrow();
     }
 
     /** The application's own origin, as a browser sends it in {@code Origin}. */
-    String ownOrigin() {
+    public String ownOrigin() {
         return root.getScheme() + "://" + root.getHost() + ":" + root.getPort();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return client.get(path);
     }
 
-    void logIn(TestUser user) {
+    public void logIn(TestUser user) {
         client.logIn(user);
     }
 
     /** The CSP nonce PrimeFaces gave a page (its scripts carry it), or "" when the page has none. */
-    static String cspNonceOf(String page) {
+    public static String cspNonceOf(String page) {
         Matcher m = CSP_NONCE.matcher(page);
         return m.find() ? m.group(1) : "";
     }
 
     /** The view state of a Faces page, or a made-up one when the page has none (e.g. it was refused). */
-    static String viewStateOf(String page) {
+    public static String viewStateOf(String page) {
         Matcher m = VIEW_STATE.matcher(page);
         return m.find() ? m.group(1).replace("&#58;", ":") : "-1234567890:1234567890";
     }
@@ -81,7 +79,7 @@ final class FacesVisitor {
      * What the License page's Upload button sends: a Faces AJAX request for the Upload dialog, which the page renders
      * only on demand. The answer (a partial response) holds the dialog with its upload form.
      */
-    HttpResponse<String> openUploadDialog(String viewState, String origin) {
+    public HttpResponse<String> openUploadDialog(String viewState, String origin) {
         String button = "sendForm:uploadButton";
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         fields.put("sendForm", "sendForm");
@@ -106,7 +104,7 @@ final class FacesVisitor {
      * What the License page's file chooser sends when a file is chosen (PrimeFaces' native uploader): the form's
      * fields and the file, as {@code partial/ajax}, with {@code origin} as the {@code Origin} header.
      */
-    HttpResponse<String> uploadKey(String viewState, String fileName, byte[] key, String origin) {
+    public HttpResponse<String> uploadKey(String viewState, String fileName, byte[] key, String origin) {
         String upload = UPLOAD;
         Map<String, String> fields = uploadFields(viewState);
         String boundary = "----nv" + UUID.randomUUID();
@@ -131,10 +129,10 @@ final class FacesVisitor {
     }
 
     /** The name of the License page's file part. */
-    static final String UPLOAD = "uploadForm:keyUpload";
+    public static final String UPLOAD = "uploadForm:keyUpload";
 
     /** The form fields that the License page's file chooser sends beside the file, with {@code viewState}. */
-    static Map<String, String> uploadFields(String viewState) {
+    public static Map<String, String> uploadFields(String viewState) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         fields.put("uploadForm", "uploadForm");
         fields.put("jakarta.faces.ViewState", viewState);
