@@ -38,4 +38,24 @@ record Spread(List<Double> values) {
         return new Spread(IntStream.range(0, Math.min(values.size(), base.values.size()))
                 .mapToObj(i -> values.get(i) / base.values.get(i)).toList());
     }
+
+    /** The median latencies of wrk runs. */
+    static Spread p50(List<Wrk.Run> runs) {
+        return new Spread(runs.stream().map(Wrk.Run::p50Millis).toList());
+    }
+
+    /** The 99th percentile latencies of wrk runs. */
+    static Spread p99(List<Wrk.Run> runs) {
+        return new Spread(runs.stream().map(Wrk.Run::p99Millis).toList());
+    }
+
+    /** The requests a second of wrk runs. */
+    static Spread rps(List<Wrk.Run> runs) {
+        return new Spread(runs.stream().map(Wrk.Run::requestsPerSecond).toList());
+    }
+
+    /** The bytes a response of wrk runs. */
+    static Spread bytes(List<Wrk.Run> runs) {
+        return new Spread(runs.stream().map(Wrk.Run::bytesPerResponse).toList());
+    }
 }

@@ -1,5 +1,10 @@
 package com.netvizura.license.bench;
 
+import static com.netvizura.license.bench.Spread.bytes;
+import static com.netvizura.license.bench.Spread.p50;
+import static com.netvizura.license.bench.Spread.p99;
+import static com.netvizura.license.bench.Spread.rps;
+
 import com.netvizura.license.it.OtherNode;
 import com.netvizura.license.it.Poll;
 import com.netvizura.license.it.TestLicenses;
@@ -48,8 +53,11 @@ import java.util.zip.ZipInputStream;
  * bare against filtered; {@code license} the License page as admin against the dashboard (p50, p99, requests/s, the
  * p99 ratio); {@code cpu} Tomcat's own CPU time a request for both; {@code api} the status API and the metrics with
  * the bearer token against the dashboard; {@code notice} the dashboard with the license notice against the same
- * dashboard with nothing to say; {@code stale} {@link StaleSessionBench}; {@code keyapi} (last: it changes
- * /filtered's license) {@link KeyApplyBench}, applies by {@code PUT /api/license} beside applies through the service.
+ * dashboard with nothing to say; {@code usage} {@link UsageBench} (usage reports beside the status API, the License
+ * page with its Usage section against the page without it, in a fourth context {@code /nousage} deployed only for
+ * this part); {@code stale} {@link StaleSessionBench}; {@code keyapi} (last: it changes /filtered's license)
+ * {@link KeyApplyBench}, applies by {@code PUT /api/license} beside uploads on the License page and applies through
+ * the service.
  *
  * <p>Settings from the environment: {@code RUNS} (5), {@code DURATION} (10s), {@code CONNECTIONS} (16),
  * {@code SESSIONS} (10000), {@code LOGINS} (200), {@code ROUNDS} (40 key applies), {@code PARTS}, {@code WARMUP} (seconds of each warm-up run; by
@@ -59,8 +67,8 @@ import java.util.zip.ZipInputStream;
  */
 public final class WebBench {
 
-    private static final List<String> ALL_PARTS = List.of("filters", "license", "cpu", "api", "notice", "stale",
-            "keyapi");
+    private static final List<String> ALL_PARTS = List.of("filters", "license", "cpu", "api", "notice", "usage",
+            "stale", "keyapi");
     private static final String LICENSE_PAGE = "license/license.xhtml";
     private static final String DASHBOARD = "index.xhtml";
     private static final Duration REQUEST_LIMIT = Duration.ofSeconds(30);
@@ -110,9 +118,13 @@ public final class WebBench {
 
     private void start() {
         byte[] key = TestLicenses.valid("NVZ-BENCH-WEB", "Bench Ltd");
-        tomcat = TomcatProcess.start(bench.resolve("base"), "", false, 3, base -> {
+        List<String> contexts = new ArrayList<>(List.of("filtered", "notice", "bare"));
+        if (parts.contains("usage")) {
+            contexts.add(UsageBench.WITHOUT_SECTION);
+        }
+        tomcat = TomcatProcess.start(bench.resolve("base"), "", false, contexts.size(), base -> {
             Path descriptors = Files.createDirectories(base.resolve("conf/Catalina/localhost"));
-            for (String name : List.of("filtered", "notice", "bare")) {
+            for (String name : contexts) {
                 Path app = bench.resolve("apps").resolve(name);
                 TomcatProcess.deleteTree(app);
                 unzip(TomcatProcess.builtWar(), app);
@@ -129,8 +141,15 @@ public final class WebBench {
             }
             Files.delete(bench.resolve("apps/bare/WEB-INF/classes/META-INF/services/"
                     + "jakarta.servlet.ServletContainerInitializer"));
+            if (parts.contains("usage")) { // the License page before its Usage section; 90 days of peaks for both
+                Files.writeString(bench.resolve("apps").resolve(UsageBench.WITHOUT_SECTION)
+                        .resolve("WEB-INF/netvizura-license/usage.xhtml"),
+                        "<ui:composition xmlns:ui=\"jakarta.faces.facelets\"/>\n", StandardCharsets.UTF_8);
+                UsageBench.writeHistory(home("filtered"));
+                UsageBench.writeHistory(home(UsageBench.WITHOUT_SECTION));
+            }
         });
-        for (String name : List.of("filtered", "notice")) {
+        for (String name : contexts.stream().filter(c -> !c.equals("bare")).toList()) {
             if (!Pattern.compile("home-" + name + "/license\\].*license status \\[VALID\\]").matcher(tomcat.log())
                     .find()) {
                 throw new IllegalStateException("the " + name + " context has no valid license:\n"
@@ -172,13 +191,27 @@ public final class WebBench {
             notice();
             System.out.println("load average after: " + loadAverage());
         }
+        if (parts.contains("usage")) {
+            System.out.printf("wrk: PUT /api/license/usage beside GET /api/license, then the License page as admin "
+                    + "with the Usage section and without, %d alternating runs of %ds at %d connections; load average "
+                    + "%s%n",
+                    runs, duration.toSeconds(), connections, loadAverage());
+            try {
+                new UsageBench(tomcat.server(), runs, duration, connections, warmUp == null ? null
+                        : Duration.ofSeconds(warmUp)).run(apiToken, apiAdminToken, bench);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.out.println("load average after: " + loadAverage());
+        }
         if (parts.contains("stale")) {
             System.out.printf("Stale sessions: %d live sessions, %d logged in%n", sessions, logins);
             stale();
         }
         if (parts.contains("keyapi")) {
-            System.out.printf("Key applies: PUT /api/license beside the service directly, %d alternating rounds after "
-                    + "10 warm-up rounds; load average %s%n", rounds, loadAverage());
+            System.out.printf("Key applies: PUT /api/license beside an upload on the License page and the service "
+                    + "directly, %d alternating rounds after 10 warm-up rounds; load average %s%n", rounds,
+                    loadAverage());
             try {
                 KeyApplyBench.run(tomcat.server().resolve("filtered/"), apiAdminToken, rounds);
             } catch (Exception e) {
@@ -510,22 +543,6 @@ public final class WebBench {
 
     private Path home(String ctx) {
         return bench.resolve("home-" + ctx);
-    }
-
-    private static Spread p50(List<Wrk.Run> runs) {
-        return new Spread(runs.stream().map(Wrk.Run::p50Millis).toList());
-    }
-
-    private static Spread p99(List<Wrk.Run> runs) {
-        return new Spread(runs.stream().map(Wrk.Run::p99Millis).toList());
-    }
-
-    private static Spread rps(List<Wrk.Run> runs) {
-        return new Spread(runs.stream().map(Wrk.Run::requestsPerSecond).toList());
-    }
-
-    private static Spread bytes(List<Wrk.Run> runs) {
-        return new Spread(runs.stream().map(Wrk.Run::bytesPerResponse).toList());
     }
 
     private static String loadAverage() {

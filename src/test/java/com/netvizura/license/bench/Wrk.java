@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,10 @@ final class Wrk {
      * @param p99Millis         the 99th percentile latency; {@code NaN} without {@code --latency}
      * @param bytesPerResponse  bytes read divided by the requests (headers and body); {@code NaN} without any
      * @param requests          the requests answered
+     * @param unsuccessful      wrk's "Non-2xx or 3xx responses" (0 when it prints none)
      */
-    record Run(double requestsPerSecond, double p50Millis, double p99Millis, double bytesPerResponse, long requests) {
+    record Run(double requestsPerSecond, double p50Millis, double p99Millis, double bytesPerResponse, long requests,
+            long unsuccessful) {
 
         /** As the bench prints a run: "requests/s p50-ms p99-ms bytes-per-request". */
         String line() {
@@ -53,10 +56,18 @@ final class Wrk {
      * (non-2xx answers, socket errors) go to standard error.
      */
     static Run run(int threads, int connections, Duration duration, String header, URI url) {
+        return run(threads, connections, duration, header, null, url);
+    }
+
+    /** {@link #run(int, int, Duration, String, URI)} with a Lua {@code script} ({@code -s}) when not null. */
+    static Run run(int threads, int connections, Duration duration, String header, Path script, URI url) {
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections,
                 "-d" + duration.toSeconds() + "s", "--latency"));
         if (header != null) {
             command.addAll(List.of("-H", header));
+        }
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
         }
         command.add(url.toString());
         String out = execute(command, duration.plus(GRACE));
@@ -71,6 +82,7 @@ final class Wrk {
         double p50 = Double.NaN;
         double p99 = Double.NaN;
         long requests = 0;
+        long unsuccessful = 0;
         double read = 0;
         for (String line : report.lines().map(String::strip).toList()) {
             String[] f = line.split("\\s+");
@@ -83,12 +95,14 @@ final class Wrk {
                 read = bytes(f[4].replace(",", ""));
             } else if (line.startsWith("Requests/sec:")) {
                 rps = Double.parseDouble(f[1]);
+            } else if (line.startsWith("Non-2xx or 3xx responses:")) {
+                unsuccessful = Long.parseLong(f[f.length - 1]);
             }
         }
         if (Double.isNaN(rps)) {
             throw new IllegalStateException("not a report of wrk:\n" + report);
         }
-        return new Run(rps, p50, p99, requests == 0 ? Double.NaN : read / requests, requests);
+        return new Run(rps, p50, p99, requests == 0 ? Double.NaN : read / requests, requests, unsuccessful);
     }
 
     private static double millis(String v) {
