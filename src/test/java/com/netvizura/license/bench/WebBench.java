@@ -131,13 +131,7 @@ public final class WebBench {
                 Path home = home(name);
                 TomcatProcess.deleteTree(home);
                 Files.write(Files.createDirectories(home.resolve("license")).resolve("license.key"), key);
-                Files.writeString(descriptors.resolve(name + ".xml"), """
-                        <Context docBase="%s">
-                          <Parameter name="netvizura.home" value="%s" override="false"/>
-                          <Parameter name="netvizura.license.apiToken" value="%s" override="false"/>
-                          <Parameter name="netvizura.license.apiAdminToken" value="%s" override="false"/>
-                        </Context>
-                        """.formatted(app, home, apiToken, apiAdminToken), StandardCharsets.UTF_8);
+                Files.writeString(descriptors.resolve(name + ".xml"), descriptor(app, home), StandardCharsets.UTF_8);
             }
             Files.delete(bench.resolve("apps/bare/WEB-INF/classes/META-INF/services/"
                     + "jakarta.servlet.ServletContainerInitializer"));
@@ -156,6 +150,24 @@ public final class WebBench {
                         + tomcat.logTail());
             }
         }
+    }
+
+    /**
+     * The context file of the application unpacked at {@code app}: the WAR's own {@code META-INF/context.xml} (which
+     * a context file replaces: its cookie processor, jar scanning and login valve must stay what is measured) with
+     * the {@code docBase} and the bench's settings added.
+     */
+    private String descriptor(Path app, Path home) throws IOException {
+        String own = Files.readString(app.resolve("META-INF/context.xml"), StandardCharsets.UTF_8);
+        int end = own.lastIndexOf("</Context>");
+        if (!own.contains("<Context>") || end < 0) {
+            throw new IllegalStateException("the WAR's META-INF/context.xml has no <Context> ... </Context>");
+        }
+        return own.substring(0, end).replace("<Context>", "<Context docBase=\"" + app + "\">") + """
+                  <Parameter name="netvizura.home" value="%s" override="false"/>
+                  <Parameter name="netvizura.license.apiToken" value="%s" override="false"/>
+                  <Parameter name="netvizura.license.apiAdminToken" value="%s" override="false"/>
+                """.formatted(home, apiToken, apiAdminToken) + own.substring(end);
     }
 
     private void runParts() {
