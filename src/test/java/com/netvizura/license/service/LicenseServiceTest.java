@@ -1,5 +1,6 @@
 package com.netvizura.license.service;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,12 +30,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,10 +59,16 @@ class LicenseServiceTest {
 
     private final AtomicInteger probes = new AtomicInteger();
     private LicenseService service;
+    private final List<LicenseService> started = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         service = startService();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        started.forEach(LicenseService::stop); // their threads must not outlive the test's data directory
     }
 
     private LicenseService startService() throws Exception {
@@ -70,7 +79,10 @@ class LicenseServiceTest {
         Properties sys = new Properties();
         sys.setProperty(Settings.HOME, home.toString());
         Settings settings = new SettingsReader(sys, Map.of(), name -> null).read();
-        return LicenseService.start(settings, probe, TrustedKeys.of(VENDOR.publicKey()), BUILD, CLOCK, "Apache Tomcat/10.1.59");
+        LicenseService fresh = LicenseService.start(settings, probe, TrustedKeys.of(VENDOR.publicKey()), BUILD, CLOCK,
+                "Apache Tomcat/10.1.59");
+        started.add(fresh);
+        return fresh;
     }
 
     private static byte[] key(String id, MachineFacts machine, LocalDate maintenanceUntil) {
@@ -104,6 +116,31 @@ class LicenseServiceTest {
         assertEquals(100L, service.limit("devices").getAsLong());
         assertEquals("NVZ-2026-000001", service.details().get(
                 com.netvizura.license.model.LicenseDetails.Field.LICENSE_ID).orElseThrow());
+    }
+
+    @Test
+    void headroom_isTheLimitLessTheLatestCount_negativeOver_emptyWhereTheKeyDoesNotLimit() throws Exception {
+        service.apply(key("NVZ-2026-000001", HERE, LocalDate.parse("2027-11-27")), ADMIN);
+        long beforeAnyReport = service.headroom("devices").orElseThrow();
+
+        service.reportUsage("devices", 87);
+        long at87 = service.headroom("devices").orElseThrow();
+        service.reportUsage("devices", 103);
+        long at103 = service.headroom("devices").orElseThrow();
+        service.reportUsage("probes", 12);
+
+        assertAll(
+                () -> assertEquals(100, beforeAnyReport, "nothing reported yet: the whole limit"),
+                () -> assertEquals(13, at87),
+                () -> assertEquals(-3, at103, "over the limit: negative, NetVizura keeps working"),
+                () -> assertTrue(service.headroom("probes").isEmpty(), "the key does not limit probes"));
+    }
+
+    @Test
+    void headroom_withoutLicense_isEmpty() {
+        service.reportUsage("devices", 5);
+
+        assertTrue(service.headroom("devices").isEmpty());
     }
 
     @Test
@@ -204,6 +241,7 @@ class LicenseServiceTest {
         sys.setProperty(Settings.HOME, home.toString());
         LicenseService east = LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(),
                 () -> HERE, TrustedKeys.of(VENDOR.publicKey()), BUILD, evening, "test");
+        started.add(east);
 
         assertEquals(LocalDate.parse("2026-11-29"), east.today(), "already the next day at UTC+2");
         assertEquals(ZoneOffset.ofHours(2), east.zone());
@@ -234,6 +272,7 @@ class LicenseServiceTest {
         sys.setProperty(Settings.HOME, home.toString());
         LicenseService watched = LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(),
                 () -> HERE, TrustedKeys.of(VENDOR.publicKey()), BUILD, moving, "test");
+        started.add(watched);
         assertEquals(start, watched.checkedAt());
 
         now.set(start.plusSeconds(3600));
