@@ -13,6 +13,7 @@ import com.netvizura.license.service.SettingsReader;
 import com.netvizura.license.store.AuditEntry;
 import com.netvizura.license.store.LicenseStore;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,11 @@ class HostileKeysThroughServiceTest {
                 HostileKeyCorpus.trustedKeys(), HostileKeyCorpus.BUILD, HostileKeyCorpus.CLOCK, "test");
         baseline = HostileKeyCorpus.resource("valid.key");
         applyAsAnAdmin(baseline);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.stop();
     }
 
     @BeforeEach

@@ -14,6 +14,7 @@ import com.netvizura.license.service.LicenseService;
 import com.netvizura.license.service.Settings;
 import com.netvizura.license.service.SettingsReader;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,15 @@ class RenewalRoundTripTest {
     @TempDir
     Path dir;
 
+    private LicenseService service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.stop(); // its threads must not outlive the test's directory
+        }
+    }
+
     private static Clock on(String day) {
         return Clock.fixed(LocalDate.parse(day).atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
     }
@@ -67,7 +77,7 @@ class RenewalRoundTripTest {
                 "--type", "perpetual", "--modules", "netflow,eventlog", "--limit", "devices=100",
                 "--out", dir.resolve("old.key").toString());
         assertEquals(0, first.exit(), first.err());
-        LicenseService service = server(on("2026-03-15"));
+        service = server(on("2026-03-15"));
         License old = service.apply(Files.readAllBytes(dir.resolve("old.key")), ADMIN).license();
         Path details = dir.resolve("details.txt");
         Files.writeString(details, service.details().toText());

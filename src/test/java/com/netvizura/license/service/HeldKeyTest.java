@@ -27,11 +27,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,7 @@ class HeldKeyTest {
     Path home;
 
     private LicenseService service;
+    private final List<LicenseService> started = new ArrayList<>();
     private byte[] active;
 
     @BeforeEach
@@ -66,11 +69,18 @@ class HeldKeyTest {
         service.apply(active, ADMIN);
     }
 
+    @AfterEach
+    void stopEverything() {
+        started.forEach(LicenseService::stop); // their threads must not outlive the test's data directory
+    }
+
     private LicenseService startService() throws Exception {
         Properties sys = new Properties();
         sys.setProperty(Settings.HOME, home.toString());
-        return LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(), () -> HERE,
+        LicenseService fresh = LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(), () -> HERE,
                 TrustedKeys.of(VENDOR.publicKey()), BUILD, CLOCK, "test");
+        started.add(fresh);
+        return fresh;
     }
 
     private static byte[] key(String id, LocalDate maintenanceUntil, List<String> modules, String supersedes) {
@@ -233,6 +243,7 @@ class HeldKeyTest {
         sys.setProperty(Settings.HOME, other.toString());
         LicenseService fresh = LicenseService.start(new SettingsReader(sys, Map.of(), name -> null).read(), () -> HERE,
                 TrustedKeys.of(VENDOR.publicKey()), BUILD, CLOCK, "test");
+        started.add(fresh);
 
         assertTrue(fresh.apply(shorter(), ADMIN).changed());
     }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,12 @@ class PastedKeyTest {
         pasteWay = start(pasteHome);
         baseline = HostileKeyCorpus.entries().stream().filter(e -> e.file().equals("valid.key")).findFirst()
                 .orElseThrow().bytes();
+    }
+
+    @AfterAll
+    static void stop() {
+        fileWay.stop();
+        pasteWay.stop();
     }
 
     @BeforeEach
