@@ -108,7 +108,7 @@ class HardwareGraceServiceTest {
     @Test
     void restart_doesNotMoveTheFirstDay_andTheDayAfterTheGraceIsOtherMachine() throws Exception {
         appliedOnTheOldServer(key("NVZ-2026-000050", 14));
-        startOn(NEW, DAY_ONE);
+        startOn(NEW, DAY_ONE).verdict(); // its first check (after the hardware probe, on its own thread) sees the move
 
         assertEquals(Optional.of(LocalDate.parse("2026-12-12")),
                 startOn(NEW, daysAfterDayOne(5)).verdict().hardwareGraceUntil());
@@ -119,7 +119,7 @@ class HardwareGraceServiceTest {
     @Test
     void backOnTheOldHardware_isValid_andAMoveLaterGetsNoSecondGrace() throws Exception {
         appliedOnTheOldServer(key("NVZ-2026-000050", 14));
-        startOn(NEW, DAY_ONE);
+        startOn(NEW, DAY_ONE).verdict(); // its first check (after the hardware probe, on its own thread) sees the move
 
         assertEquals(LicenseStatus.VALID, startOn(OLD, daysAfterDayOne(2)).verdict().status());
         assertEquals(LicenseStatus.OTHER_MACHINE, startOn(NEW, daysAfterDayOne(60)).verdict().status());
