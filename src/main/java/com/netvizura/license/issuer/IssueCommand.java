@@ -31,6 +31,10 @@ import java.util.concurrent.Callable;
  * {@code issue ...}: signs a new license key for one Installation Code, or with {@code --renew OLD.key} the key that
  * renews an earlier one (DESIGN.md section 10), or with {@code --move OLD.key} the same license for a new Installation
  * Code after a hardware change (section 13).
+ *
+ * <p>Long mostly for its 17 options (a field and its help text each) and the help footer; the rules it applies are
+ * elsewhere ({@link IssuePeriod} the dates, {@link RenewalNote} the renewal claim, {@link IssueReport} what it
+ * prints, {@link OptionValues} the parsing).
  */
 @Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
         description = "Signs a license key bound to one Installation Code and writes it to FILE (never overwrites).",

@@ -41,6 +41,9 @@ import java.util.concurrent.TimeUnit;
  * is read and verified again after an apply, and when another process sharing the data directory changed it.
  * Thread-safe; one instance per application. It is not serializable: a field of this type in a passivating bean
  * (view- or session-scoped) must be {@code transient}.
+ *
+ * <p>Long only because it is the whole public surface (about three dozen methods, each a documented delegation of a
+ * few lines); the work lives in the classes named above, and a second facade would split what callers see as one.
  */
 public final class LicenseService {
 

@@ -43,6 +43,10 @@ import java.util.function.Supplier;
  *
  * <p>A name this node has no report of yet (after a restart, or reported on another node) is shown with the latest
  * daily peak of the file as its count.
+ *
+ * <p>One class although long: the cells, the tick and the snapshot share the pending peaks and the times of the last
+ * write and read, which only the tick changes; split, they would have to share that state across classes. The file
+ * format is {@link UsageFile}'s.
  */
 final class UsageMeter {
 

@@ -45,6 +45,9 @@ import java.util.function.Predicate;
  * <p>Bounded: past 8 MiB the file is rolled over into a gzipped part ({@link AuditRollover}); {@link #read} reads the
  * parts too. What the History needs of the parts (the lines that made a key active) is kept in memory by part, as a
  * part never changes: a change reads only {@code audit.log} and parts it has not seen yet.
+ *
+ * <p>One class although long: appending, reading and the torn-line rule are one file format, and the parts' memory
+ * serves the reads; the rollover's own steps are {@link AuditRollover}'s.
  */
 final class AuditLog {
 
