@@ -22,11 +22,9 @@ public final class FacesVisitor {
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
-    private final URI root;
     private final WebClient client;
 
     public FacesVisitor(URI root) {
-        this.root = root;
         this.client = new WebClient(root);
     }
 
@@ -52,7 +50,7 @@ public final class FacesVisitor {
 
     /** The application's own origin, as a browser sends it in {@code Origin}. */
     public String ownOrigin() {
-        return root.getScheme() + "://" + root.getHost() + ":" + root.getPort();
+        return client.origin();
     }
 
     public HttpResponse<String> get(String path) {
